@@ -1,0 +1,16 @@
+// Command nethttp serves claimbench's HTTP workloads on net/http (Go standard library).
+package main
+
+import (
+	"net/http"
+	"os"
+
+	"claimbench/internal/jsonapi"
+	"claimbench/internal/serve"
+)
+
+func main() {
+	mux := http.NewServeMux()
+	jsonapi.Register(mux)
+	os.Exit(serve.Main(mux))
+}

@@ -1,0 +1,36 @@
+//! The axum implementation of claimbench's HTTP workloads (router and handlers).
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::post;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+/// The request of http-json-api; extra fields are accepted, as the contract requires.
+#[derive(Deserialize)]
+pub struct Item {
+    #[allow(dead_code)] // decoded to enforce the shape, never read
+    name: String,
+    price: f64,
+}
+
+#[derive(Serialize)]
+pub struct Created {
+    status: &'static str,
+    tax: f64,
+}
+
+/// POST /items: axum's `Json` rejections give the contract's 400/415/422.
+pub async fn handle_create(Json(item): Json<Item>) -> Json<Created> {
+    Json(Created {
+        status: "created",
+        tax: item.price * 0.19,
+    })
+}
+
+/// The router for every workload this server implements.
+pub fn app() -> Router {
+    Router::new()
+        .route("/items", post(handle_create))
+        // The contract's limit is exactly 1 MiB (axum's default is 2 MiB).
+        .layer(DefaultBodyLimit::max(1 << 20))
+}
