@@ -1,0 +1,50 @@
+// The CLI's commands as functions of typed options: main.cpp only parses flags into these
+// and maps the returned exit code. Exit codes: 0 ok, 1 a run or check failed, 2 usage.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "run/run.h"
+
+namespace claimbench::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+struct CommonOptions {
+  std::filesystem::path root;  ///< empty: found from the working directory or the binary
+  std::string server_cpus;     ///< empty: the default split
+  std::string client_cpus;
+};
+
+struct BuildCommand {
+  std::vector<std::string> implementations;
+  bool build_times = true;
+};
+
+struct LoadCommand {
+  std::string url;
+  int connections = 64;
+  int threads = 1;
+  std::string duration = "10s";
+  std::string warmup = "1s";
+  std::string timeout = "5s";
+  std::string method = "GET";
+  std::string body_file;
+  std::vector<std::string> headers;  ///< "Name: value"
+  std::string cpus;
+  bool json = false;
+};
+
+int List(const CommonOptions& common);
+int Build(const CommonOptions& common, const BuildCommand& command);
+int Verify(const CommonOptions& common, run::RunOptions options);
+int RunSuite(const CommonOptions& common, run::RunOptions options);
+int Load(const LoadCommand& command);
+int Report(const std::filesystem::path& results_file, const std::string& format);
+
+}  // namespace claimbench::cli

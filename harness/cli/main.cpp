@@ -1,0 +1,114 @@
+// claimbench: the thin command-line front of claimbench::core. Flags are parsed into
+// typed options (CLI11) and handed to the commands in cli/commands.cpp.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "process/interrupt.h"
+#include "util/duration.h"
+
+namespace cli = claimbench::cli;
+
+namespace {
+
+void AddCommon(CLI::App* app, cli::CommonOptions& common) {
+  app->add_option("--root", common.root, "Repository root (default: found from the working directory)");
+  app->add_option("--server-cpus", common.server_cpus, "CPUs for the server under test, e.g. 0 or 0-1");
+  app->add_option("--client-cpus", common.client_cpus, "CPUs for the load generator, e.g. 1");
+}
+
+void AddSelection(CLI::App* app, claimbench::run::RunOptions& options) {
+  app->add_option("--workload", options.workloads, "Workload id (repeatable; default: all)");
+  app->add_option("--impl", options.implementations, "Implementation id (repeatable; default: all)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"claimbench: a reproducible Go/Rust/C++ benchmark harness that checks published claims"};
+  app.set_version_flag("--version", std::string("claimbench ") + CLAIMBENCH_VERSION);
+  app.require_subcommand(1);
+  cli::CommonOptions common;
+
+  auto* list = app.add_subcommand("list", "List workloads and implementations");
+  AddCommon(list, common);
+
+  cli::BuildCommand build;
+  auto* build_cmd = app.add_subcommand("build", "Build implementations; record build times and binary sizes");
+  AddCommon(build_cmd, common);
+  build_cmd->add_option("--impl", build.implementations, "Implementation id (repeatable; default: all)");
+  build_cmd->add_flag("!--no-build-times", build.build_times, "Skip the cold and incremental build measurements");
+
+  claimbench::run::RunOptions verify;
+  auto* verify_cmd = app.add_subcommand("verify", "Check every implementation against its workload's vectors");
+  AddCommon(verify_cmd, common);
+  AddSelection(verify_cmd, verify);
+
+  claimbench::run::RunOptions run;
+  std::string duration, warmup;
+  auto* run_cmd = app.add_subcommand("run", "Build if needed, verify, measure and report");
+  AddCommon(run_cmd, common);
+  AddSelection(run_cmd, run);
+  run_cmd->add_option("--suite", run.suite, "quick (short windows) or full")->check(CLI::IsMember({"quick", "full"}));
+  run_cmd->add_option("--repeat", run.repeat, "Trials per implementation")->check(CLI::Range(1, 1000));
+  run_cmd->add_option("--out", run.out_dir, "Output directory (default: results/<run-id>)");
+  run_cmd->add_option("--duration", duration, "Measured window per trial, e.g. 10s (overrides the suite)");
+  run_cmd->add_option("--warmup", warmup, "Warmup per trial, e.g. 2s (overrides the suite)");
+  auto* connections = run_cmd->add_option("--connections", "Connections (overrides the workload)");
+  run_cmd->add_flag("!--no-build-times", run.build_times, "Skip the cold and incremental build measurements");
+  run_cmd->add_option("--seed", run.seed, "Seed for generated inputs and orderings");
+
+  cli::LoadCommand load;
+  auto* load_cmd = app.add_subcommand("load", "Drive load against any HTTP/1.1 server (closed loop)");
+  load_cmd->add_option("url", load.url, "http://host:port/path")->required();
+  load_cmd->add_option("-c,--connections", load.connections, "Connections")->check(CLI::Range(1, 100000));
+  load_cmd->add_option("-t,--threads", load.threads, "Client threads")->check(CLI::Range(1, 1024));
+  load_cmd->add_option("-d,--duration", load.duration, "Measured duration, e.g. 10s");
+  load_cmd->add_option("--warmup", load.warmup, "Warmup, not counted, e.g. 1s");
+  load_cmd->add_option("--timeout", load.timeout, "Per-request timeout, e.g. 5s");
+  load_cmd->add_option("-m,--method", load.method, "HTTP method");
+  load_cmd->add_option("--body", load.body_file, "File whose bytes are the request body");
+  load_cmd->add_option("-H,--header", load.headers, "Header 'Name: value' (repeatable)");
+  load_cmd->add_option("--cpus", load.cpus, "Pin client threads to these CPUs, e.g. 1");
+  load_cmd->add_flag("--json", load.json, "Print the result as JSON on stdout");
+
+  std::string results_file, format = "table";
+  auto* report_cmd = app.add_subcommand("report", "Render a results.json as csv or a table");
+  report_cmd->add_option("results", results_file, "results.json")->required()->check(CLI::ExistingFile);
+  report_cmd->add_option("--format", format, "csv | table");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "error: " << e.what() << "\nRun 'claimbench --help' for usage.\n";
+    return cli::kExitUsage;
+  }
+
+  claimbench::process::InstallInterruptHandler();
+  try {
+    if (*list) return cli::List(common);
+    if (*build_cmd) return cli::Build(common, build);
+    if (*verify_cmd) return cli::Verify(common, verify);
+    if (*run_cmd) {
+      if (!duration.empty()) run.duration = claimbench::ParseDuration(duration);
+      if (!warmup.empty()) run.warmup = claimbench::ParseDuration(warmup);
+      if (*connections) run.connections = connections->as<int>();
+      return cli::RunSuite(common, run);
+    }
+    if (*load_cmd) return cli::Load(load);
+    if (*report_cmd) return cli::Report(results_file, format);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return cli::kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return cli::kExitFailed;
+  }
+  return cli::kExitUsage;
+}

@@ -1,0 +1,184 @@
+// Child process spawning with fork/exec: posix_spawn cannot set the parent-death signal
+// or the CPU affinity of the child, which the harness needs.
+#include "process/child.h"
+
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <thread>
+
+#include "process/interrupt.h"
+
+extern char** environ;
+
+namespace claimbench::process {
+
+std::string ExitStatus::Describe() const {
+  if (signal != 0) {
+    const char* name = sigabbrev_np(signal);
+    return std::string("killed by SIG") + (name ? name : std::to_string(signal).c_str());
+  }
+  return "exit " + std::to_string(code);
+}
+
+namespace {
+
+ExitStatus Decode(int wstatus) {
+  ExitStatus s;
+  if (WIFEXITED(wstatus)) s.code = WEXITSTATUS(wstatus);
+  if (WIFSIGNALED(wstatus)) s.signal = WTERMSIG(wstatus);
+  return s;
+}
+
+[[noreturn]] void ChildFail(int fd, const char* what) {
+  // Only async-signal-safe calls here: we are between fork and exec.
+  int err = errno;
+  ssize_t ignored = ::write(fd, &err, sizeof err);
+  (void)ignored;
+  ssize_t ignored2 = ::write(fd, what, std::strlen(what));
+  (void)ignored2;
+  ::_exit(127);
+}
+
+}  // namespace
+
+Child Child::Spawn(const SpawnOptions& options) {
+  if (options.argv.empty()) throw std::invalid_argument("Spawn: empty argv");
+  // Everything the child needs is prepared before fork: the harness is multi-threaded
+  // and only async-signal-safe calls are allowed after fork.
+  std::vector<char*> argv;
+  for (const auto& a : options.argv) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  std::vector<std::string> env_storage;
+  for (char** e = environ; *e; ++e) env_storage.emplace_back(*e);
+  for (const auto& e : options.env) {
+    auto name = e.substr(0, e.find('=') + 1);
+    std::erase_if(env_storage, [&](const std::string& s) { return s.rfind(name, 0) == 0; });
+    env_storage.push_back(e);
+  }
+  std::vector<char*> envp;
+  for (auto& e : env_storage) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  for (int cpu : options.cpus) CPU_SET(cpu, &set);
+  std::string out = options.stdout_file.empty() ? "/dev/null" : options.stdout_file.string();
+  std::string err = options.stderr_file.empty() ? "/dev/null" : options.stderr_file.string();
+  std::string cwd = options.cwd.string();
+
+  int pipe_fds[2];
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+  pid_t parent = ::getpid();
+  auto started = std::chrono::steady_clock::now();
+  pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    ::close(pipe_fds[0]);
+    ::setpgid(0, 0);
+    // Dies with the harness, even when the harness is killed with SIGKILL.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGPIPE, SIG_DFL);
+    if (!options.cpus.empty() && ::sched_setaffinity(0, sizeof set, &set) != 0) ChildFail(pipe_fds[1], "sched_setaffinity");
+    int fd_out = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
+    if (fd_out < 0) ChildFail(pipe_fds[1], "open stdout file");
+    int fd_err = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
+    if (fd_err < 0) ChildFail(pipe_fds[1], "open stderr file");
+    int fd_in = ::open("/dev/null", O_RDONLY);
+    ::dup2(fd_in, 0);
+    ::dup2(fd_out, 1);
+    ::dup2(fd_err, 2);
+    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ChildFail(pipe_fds[1], "chdir");
+    ::execve(argv[0], argv.data(), envp.data());
+    ChildFail(pipe_fds[1], "exec");
+  }
+  ::setpgid(pid, pid);  // also from the parent, so the group exists before we signal it
+  ::close(pipe_fds[1]);
+  int child_errno = 0;
+  char what[64] = {};
+  ssize_t n = ::read(pipe_fds[0], &child_errno, sizeof child_errno);
+  if (n > 0) {
+    ssize_t m = ::read(pipe_fds[0], what, sizeof what - 1);
+    (void)m;
+  }
+  ::close(pipe_fds[0]);
+  if (n > 0) {
+    int wstatus = 0;
+    ::waitpid(pid, &wstatus, 0);
+    throw std::runtime_error("cannot start " + options.argv[0] + ": " + what + ": " + std::strerror(child_errno));
+  }
+  RegisterChildGroup(pid);
+  return Child(pid, started);
+}
+
+Child::Child(Child&& other) noexcept : pid_(other.pid_), started_(other.started_), status_(other.status_) {
+  other.pid_ = -1;
+}
+
+Child& Child::operator=(Child&& other) noexcept {
+  if (this != &other) {
+    if (pid_ > 0 && !status_) Stop(std::chrono::milliseconds(0));
+    pid_ = other.pid_;
+    started_ = other.started_;
+    status_ = other.status_;
+    other.pid_ = -1;
+  }
+  return *this;
+}
+
+Child::~Child() {
+  if (pid_ > 0 && !status_) Stop(std::chrono::milliseconds(0));
+}
+
+std::optional<ExitStatus> Child::Poll() {
+  if (status_ || pid_ <= 0) return status_;
+  int wstatus = 0;
+  pid_t r = ::waitpid(pid_, &wstatus, WNOHANG);
+  if (r == pid_) {
+    status_ = Decode(wstatus);
+    // Anything else left in the group (a grandchild) goes with it.
+    ::kill(-pid_, SIGKILL);
+    UnregisterChildGroup(pid_);
+  }
+  return status_;
+}
+
+std::optional<ExitStatus> Child::Wait(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!Poll()) {
+    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return status_;
+}
+
+ExitStatus Child::Stop(std::chrono::milliseconds grace, bool* needed_kill) {
+  if (needed_kill) *needed_kill = false;
+  if (Poll()) return *status_;
+  if (grace.count() > 0) {
+    ::kill(-pid_, SIGTERM);
+    if (Wait(grace)) return *status_;
+  }
+  if (needed_kill) *needed_kill = true;
+  ::kill(-pid_, SIGKILL);
+  int wstatus = 0;
+  while (::waitpid(pid_, &wstatus, 0) < 0 && errno == EINTR) {
+  }
+  status_ = Decode(wstatus);
+  UnregisterChildGroup(pid_);
+  return *status_;
+}
+
+}  // namespace claimbench::process

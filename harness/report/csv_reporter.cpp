@@ -1,0 +1,67 @@
+// CSV rendering.
+#include "report/csv_reporter.h"
+
+#include <cstdio>
+
+#include "stats/metrics.h"
+
+namespace claimbench::report {
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+namespace {
+
+std::string Number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  // Shortest text that reads back to the same double.
+  for (int precision = 1; precision <= 17; ++precision) {
+    char shorter[64];
+    std::snprintf(shorter, sizeof shorter, "%.*g", precision, v);
+    if (std::strtod(shorter, nullptr) == v) return shorter;
+  }
+  return buf;
+}
+
+void Row(std::string& out, const std::string& run, const std::string& workload, const std::string& impl,
+         const std::string& metric, const std::string& unit, const nlohmann::json& value) {
+  auto field = [](const nlohmann::json& j) { return j.is_number() ? Number(j.get<double>()) : std::string(); };
+  out += CsvField(run) + "," + CsvField(workload) + "," + CsvField(impl) + "," + CsvField(metric) + "," +
+         CsvField(unit) + "," + field(value.value("median", nlohmann::json())) + "," +
+         field(value.value("ci_low", nlohmann::json())) + "," + field(value.value("ci_high", nlohmann::json())) + "\n";
+}
+
+}  // namespace
+
+std::string CsvReporter::Render(const nlohmann::json& results) const {
+  std::string out = "run_id,workload,implementation,metric,unit,value,ci_low,ci_high\n";
+  const std::string run = results.value("run_id", "");
+  if (results.contains("builds")) {
+    for (const auto& [impl, record] : results["builds"].items()) {
+      for (const auto& metric : stats::BuildMetrics()) {
+        if (auto v = stats::Extract(record, metric)) Row(out, run, "build", impl, metric.name, metric.unit, {{"median", *v}});
+      }
+    }
+  }
+  for (const auto& w : results.value("workloads", nlohmann::json::array())) {
+    for (const auto& impl : w.value("implementations", nlohmann::json::array())) {
+      if (!impl.contains("summary")) continue;
+      for (const auto& metric : stats::HttpMetrics()) {
+        if (impl["summary"].contains(metric.name)) {
+          Row(out, run, w["id"], impl["id"], metric.name, metric.unit, impl["summary"][metric.name]);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace claimbench::report

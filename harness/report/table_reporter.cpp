@@ -1,0 +1,76 @@
+// Fixed-width text table.
+#include "report/table_reporter.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+namespace claimbench::report {
+namespace {
+
+using nlohmann::json;
+
+std::optional<double> Median(const json& impl, const std::string& metric) {
+  if (!impl.contains("summary") || !impl["summary"].contains(metric)) return std::nullopt;
+  return impl["summary"][metric]["median"].get<double>();
+}
+
+std::optional<double> Field(const json& object, const char* key) {
+  if (!object.contains(key) || !object[key].is_number()) return std::nullopt;
+  return object[key].get<double>();
+}
+
+std::string Latency(std::optional<double> ns) {
+  if (!ns) return "-";
+  if (*ns >= 1e9) return fmt::format("{:.2f}s", *ns / 1e9);
+  if (*ns >= 1e6) return fmt::format("{:.2f}ms", *ns / 1e6);
+  if (*ns >= 1e3) return fmt::format("{:.1f}us", *ns / 1e3);
+  return fmt::format("{:.0f}ns", *ns);
+}
+
+std::string Or(std::optional<double> v, const char* format, double scale = 1) {
+  return v ? fmt::format(fmt::runtime(format), *v * scale) : "-";
+}
+
+}  // namespace
+
+std::string TableReporter::Render(const json& results) const {
+  std::string out;
+  for (const auto& w : results.value("workloads", json::array())) {
+    out += fmt::format("{} ({} connections, {} s, {} trial(s); medians)\n", w.value("id", ""),
+                       w["load"].value("connections", 0), w["load"].value("duration_s", 0.0),
+                       w["load"].value("repeat", 1));
+    out += fmt::format("  {:<14} {:>10} {:>9} {:>9} {:>9} {:>7} {:>10} {:>9} {:>9}  {}\n", "implementation", "req/s",
+                       "p50", "p99", "p99.9", "errors", "peak RSS", "CPU s", "startup", "status");
+    for (const auto& impl : w.value("implementations", json::array())) {
+      out += fmt::format("  {:<14} {:>10} {:>9} {:>9} {:>9} {:>7} {:>10} {:>9} {:>9}  {}\n", impl.value("id", ""),
+                         Or(Median(impl, "requests_per_s"), "{:.0f}"), Latency(Median(impl, "latency_p50_ns")),
+                         Latency(Median(impl, "latency_p99_ns")), Latency(Median(impl, "latency_p99_9_ns")),
+                         Or(Median(impl, "errors"), "{:.0f}"), Or(Median(impl, "rss_peak_bytes"), "{:.1f}MiB", 1.0 / (1 << 20)),
+                         Or(Median(impl, "server_cpu_s"), "{:.2f}"), Or(Median(impl, "startup_s"), "{:.1f}ms", 1e3),
+                         impl.value("status", ""));
+    }
+    for (const auto& r : w.value("ratios", json::array())) {
+      const std::string metric = r.value("metric", "");
+      if (metric != "requests_per_s" && metric != "latency_p99_ns" && metric != "rss_peak_bytes" &&
+          metric != "startup_s") {
+        continue;
+      }
+      out += fmt::format("  ratio {}/{} {}: {:.2f}\n", r.value("numerator", ""), r.value("denominator", ""), metric,
+                         r.value("value", 0.0));
+    }
+  }
+  if (results.contains("builds") && !results["builds"].empty()) {
+    out += "builds\n";
+    out += fmt::format("  {:<14} {:>9} {:>12} {:>12} {:>12}\n", "implementation", "cold s", "incremental", "binary",
+                       "stripped");
+    for (const auto& [id, b] : results["builds"].items()) {
+      out += fmt::format("  {:<14} {:>9} {:>12} {:>12} {:>12}\n", id, Or(Field(b, "cold_build_s"), "{:.1f}"),
+                         Or(Field(b, "incremental_build_s"), "{:.1f}"), Or(Field(b, "binary_bytes"), "{:.1f}MB", 1e-6),
+                         Or(Field(b, "binary_stripped_bytes"), "{:.1f}MB", 1e-6));
+    }
+  }
+  return out;
+}
+
+}  // namespace claimbench::report

@@ -1,0 +1,207 @@
+// One HTTP implementation through start -> ready -> verify -> load -> stop.
+#include "run/http_runner.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <fstream>
+#include <optional>
+#include <thread>
+
+#include "load/closed_loop.h"
+#include "load/http_request.h"
+#include "process/child.h"
+#include "process/interrupt.h"
+#include "process/proc_stats.h"
+#include "run/result_json.h"
+#include "verify/verifier.h"
+
+namespace claimbench::run {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+constexpr const char* kHost = "127.0.0.1";
+
+std::string LogTail(const std::filesystem::path& file, size_t max_bytes = 2000) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return text.size() > max_bytes ? "..." + text.substr(text.size() - max_bytes) : text;
+}
+
+const spec::Vector& ReadinessVector(const std::vector<spec::Vector>& vectors) {
+  for (const auto& v : vectors) {
+    if (v.expect.status == 200) return v;
+  }
+  return vectors.front();
+}
+
+struct StartedServer {
+  process::Child child;
+  uint16_t port = 0;
+  double startup_s = 0;      ///< exec -> first complete response
+  bool first_valid = false;  ///< the first response was the expected one
+};
+
+// Starts the server and polls it until its first complete response. Returns nullopt and
+// fills `error` when it exits or is not answering in time. A wrong first answer still
+// counts as started: verification then reports every difference.
+std::optional<StartedServer> StartServer(const std::filesystem::path& binary, const std::filesystem::path& log,
+                                         const spec::Vector& probe, const HttpRunOptions& options, std::string& error) {
+  uint16_t port = FreePort();
+  process::SpawnOptions spawn;
+  spawn.argv = {binary.string(), "--port", std::to_string(port)};
+  spawn.env = {"PORT=" + std::to_string(port)};
+  spawn.stderr_file = log;
+  spawn.stdout_file = log;
+  spawn.cpus = options.server_cpus;
+  std::optional<process::Child> started;
+  try {
+    started.emplace(process::Child::Spawn(spawn));
+  } catch (const std::runtime_error& e) {
+    error = e.what();
+    return std::nullopt;
+  }
+  process::Child& child = *started;
+  auto deadline = child.started() + options.startup_timeout;
+  verify::HttpRequest request{probe.method, probe.path, probe.headers, probe.body};
+  while (Clock::now() < deadline && !process::Interrupted()) {
+    if (auto status = child.Poll()) {
+      error = "exited during startup (" + status->Describe() + "); log: " + LogTail(log);
+      return std::nullopt;
+    }
+    try {
+      verify::HttpResponse response = verify::Exchange(kHost, port, request, std::chrono::seconds(5));
+      double startup_s = std::chrono::duration<double>(Clock::now() - child.started()).count();
+      bool valid = verify::Compare(probe.expect, response).empty();
+      return StartedServer{std::move(child), port, startup_s, valid};
+    } catch (const std::runtime_error&) {
+      std::this_thread::sleep_for(std::chrono::microseconds(500));
+    }
+  }
+  error = process::Interrupted() ? "interrupted"
+                                 : "not ready within " + std::to_string(options.startup_timeout.count()) +
+                                       " s (no valid response on port " + std::to_string(port) + ")";
+  return std::nullopt;
+}
+
+json Trial(const spec::Workload& workload, StartedServer& server, const HttpRunOptions& options, std::string& error) {
+  json trial;
+  trial["startup_s"] = server.startup_s;  // verification passed, so the first response was valid
+  pid_t pid = server.child.pid();
+  if (auto m = process::ReadMemoryStatus(pid)) trial["server"]["rss_idle_bytes"] = m->rss_bytes;
+
+  load::ClosedLoopOptions load;
+  load.host = kHost;
+  load.port = server.port;
+  load.request = load::SerializeRequest({workload.load.method, std::string(kHost) + ":" + std::to_string(server.port),
+                                         workload.load.path, workload.load.headers, workload.load.body});
+  load.connections = options.connections;
+  load.threads = options.client_threads;
+  load.cpus = options.client_cpus;
+  // The warmup is a run of its own, so that CPU and memory readings cover only the
+  // measured window.
+  load.warmup = std::chrono::nanoseconds(0);
+  load.duration = options.warmup;
+  if (options.warmup.count() > 0) load::RunClosedLoop(load);
+
+  auto cpu_before = process::ReadCpuTimes(pid);
+  process::RssSampler sampler(pid);
+  load.duration = options.duration;
+  load::LoadResult result = load::RunClosedLoop(load);
+  auto rss_series = sampler.Stop();
+  auto cpu_after = process::ReadCpuTimes(pid);
+  auto memory = process::ReadMemoryStatus(pid);  // VmHWM before the child is reaped
+  auto threads = process::ReadThreadCount(pid);
+
+  if (auto status = server.child.Poll()) {
+    error = "server exited under load (" + status->Describe() + ")";
+  }
+  trial["load"] = LoadResultJson(result, options.client_cpus);
+  json& s = trial["server"];
+  if (cpu_before && cpu_after) {
+    double user = cpu_after->user_s - cpu_before->user_s;
+    double system = cpu_after->system_s - cpu_before->system_s;
+    s["cpu_user_s"] = user;
+    s["cpu_system_s"] = system;
+    s["cpu_s"] = user + system;
+    s["cpu_us_per_request"] = result.requests > 0 ? (user + system) * 1e6 / static_cast<double>(result.requests) : 0.0;
+  }
+  if (memory) s["rss_peak_bytes"] = memory->rss_peak_bytes;
+  int64_t series_max = 0;
+  json series = json::array();
+  for (const auto& sample : rss_series) {
+    series.push_back({sample.t_s, sample.rss_bytes});
+    series_max = std::max(series_max, sample.rss_bytes);
+  }
+  s["rss_series"] = series;
+  s["rss_load_max_bytes"] = series_max;
+  s["rss_sample_hz"] = 20;
+  if (threads) s["threads"] = *threads;
+  return trial;
+}
+
+}  // namespace
+
+uint16_t FreePort() {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor acceptor(io, {boost::asio::ip::make_address(kHost), 0});
+  return acceptor.local_endpoint().port();
+}
+
+json RunHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
+                           const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                           const HttpRunOptions& options) {
+  json out;
+  out["id"] = impl.id;
+  out["language"] = std::string(spec::LanguageName(impl.language));
+  out["library"] = impl.library;
+  out["trials"] = json::array();
+  std::filesystem::path log = options.log_dir / (workload.id + "." + impl.id + ".log");
+  std::filesystem::create_directories(options.log_dir);
+  auto fail = [&](const std::string& status, const std::string& error) {
+    out["status"] = status;
+    out["error"] = error;
+    return out;
+  };
+  const spec::Vector& probe = ReadinessVector(vectors);
+  for (int t = 0; t < std::max(1, options.repeat); ++t) {
+    if (process::Interrupted()) return fail("interrupted", "interrupted by the user");
+    std::string error;
+    std::optional<StartedServer> server = StartServer(binary, log, probe, options, error);
+    if (!server) return fail(process::Interrupted() ? "interrupted" : "start_failed", error);
+    if (t == 0) {
+      auto report = verify::VerifyHttp(kHost, server->port, workload.vectors_file, vectors);
+      out["verification"] = VerifyReportJson(report);
+      if (!report.Ok()) {
+        server->child.Stop(std::chrono::seconds(5));
+        return fail("verify_failed", std::to_string(report.failures.size()) + " of " +
+                                         std::to_string(report.vectors) + " vectors failed");
+      }
+      if (options.verify_only) {
+        server->child.Stop(std::chrono::seconds(5));
+        out["status"] = "ok";
+        return out;
+      }
+    }
+    if (!server->first_valid) {  // only possible after trial 1, which verified everything
+      server->child.Stop(std::chrono::seconds(5));
+      return fail("verify_failed", "trial " + std::to_string(t + 1) + ": the first response to vector '" +
+                                       probe.name + "' was wrong");
+    }
+    json trial = Trial(workload, *server, options, error);
+    trial["trial"] = t + 1;
+    bool needed_kill = false;
+    auto exit = server->child.Stop(std::chrono::seconds(5), &needed_kill);
+    trial["server"]["exit"] = needed_kill ? "did not exit within 5 s of SIGTERM; killed" : exit.Describe();
+    if (process::Interrupted()) {
+      // The server was stopped under load by the user's Ctrl-C: the figures are not a trial.
+      return fail("interrupted", "interrupted by the user during trial " + std::to_string(t + 1));
+    }
+    out["trials"].push_back(trial);
+    if (!error.empty()) return fail("crashed", error + "; log: " + LogTail(log));
+  }
+  out["status"] = process::Interrupted() ? "interrupted" : "ok";
+  return out;
+}
+
+}  // namespace claimbench::run

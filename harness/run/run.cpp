@@ -1,0 +1,224 @@
+// `claimbench run` and `claimbench verify`.
+#include "run/run.h"
+
+#include <sched.h>
+
+#include <iostream>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "build/builder.h"
+#include "process/interrupt.h"
+#include "report/reporter.h"
+#include "run/context.h"
+#include "run/http_runner.h"
+#include "run/result_json.h"
+#include "spec/vectors.h"
+#include "stats/metrics.h"
+#include "util/duration.h"
+#include "util/files.h"
+
+namespace claimbench::run {
+namespace {
+
+using nlohmann::json;
+
+struct Selection {
+  std::vector<const spec::Workload*> workloads;
+  std::map<std::string, std::vector<std::string>> implementations;  ///< per workload id
+  std::vector<std::string> to_build;                                ///< unique, in order
+};
+
+Selection Select(const spec::Catalog& catalog, const RunOptions& options) {
+  Selection s;
+  for (const auto& id : options.workloads) catalog.GetWorkload(id);  // throws on unknown ids
+  for (const auto& id : options.implementations) catalog.GetImplementation(id);
+  std::set<std::string> seen;
+  for (const auto& w : catalog.workloads) {
+    if (!options.workloads.empty() &&
+        std::find(options.workloads.begin(), options.workloads.end(), w.id) == options.workloads.end()) {
+      continue;
+    }
+    std::vector<std::string> impls;
+    for (const auto& impl : w.implementations) {
+      if (!options.implementations.empty() &&
+          std::find(options.implementations.begin(), options.implementations.end(), impl) ==
+              options.implementations.end()) {
+        continue;
+      }
+      impls.push_back(impl);
+      if (seen.insert(impl).second) s.to_build.push_back(impl);
+    }
+    if (impls.empty()) continue;
+    s.workloads.push_back(&w);
+    s.implementations[w.id] = impls;
+  }
+  if (s.workloads.empty()) {
+    throw std::invalid_argument("nothing selected: no workload has the implementations asked for");
+  }
+  return s;
+}
+
+void PinThisThread(const std::vector<int>& cpus) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  for (int c : cpus) CPU_SET(c, &set);
+  ::sched_setaffinity(0, sizeof set, &set);
+}
+
+// Medians over trials, per metric.
+json Summarize(const json& trials) {
+  json summary = json::object();
+  for (const auto& metric : stats::HttpMetrics()) {
+    std::vector<double> values;
+    for (const auto& t : trials) {
+      if (auto v = stats::Extract(t, metric)) values.push_back(*v);
+    }
+    if (values.empty()) continue;
+    auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+    summary[metric.name] = {{"median", stats::Median(values)}, {"min", *lo}, {"max", *hi},
+                            {"n", values.size()},               {"unit", metric.unit}};
+  }
+  return summary;
+}
+
+// Rust/Go ratios of the medians, for every Rust and Go implementation pair measured.
+json Ratios(const json& implementations) {
+  json ratios = json::array();
+  for (const auto& num : implementations) {
+    if (num["language"] != "rust" || !num.contains("summary")) continue;
+    for (const auto& den : implementations) {
+      if (den["language"] != "go" || !den.contains("summary")) continue;
+      for (const auto& metric : stats::HttpMetrics()) {
+        if (!num["summary"].contains(metric.name) || !den["summary"].contains(metric.name)) continue;
+        double d = den["summary"][metric.name]["median"].get<double>();
+        if (d == 0) continue;
+        ratios.push_back({{"metric", metric.name},
+                          {"numerator", num["id"]},
+                          {"denominator", den["id"]},
+                          {"value", num["summary"][metric.name]["median"].get<double>() / d}});
+      }
+    }
+  }
+  return ratios;
+}
+
+void Save(const json& results, const std::filesystem::path& out_dir) {
+  if (out_dir.empty()) return;
+  WriteFileAtomic(out_dir / "results.json", results.dump(2) + "\n");
+  WriteFileAtomic(out_dir / "results.csv", report::Render("csv", results));
+}
+
+}  // namespace
+
+RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
+  Selection selection = Select(catalog, options);
+  RunOutcome outcome;
+  std::string run_id = NewRunId();
+  if (!options.verify_only) {
+    outcome.out_dir = options.out_dir.empty() ? catalog.root / "results" / run_id : options.out_dir;
+  }
+  json& results = outcome.results;
+  results["schema_version"] = kSchemaVersion;
+  results["tool"] = {{"name", "claimbench"}, {"version", CLAIMBENCH_VERSION}};
+  results["run_id"] = run_id;
+  results["suite"] = options.suite;
+  results["started_at"] = UtcNow();
+  results["interrupted"] = false;
+  std::cerr << "claimbench: collecting context\n";
+  results["context"] = CollectContext(catalog.root, options.cpus, options.seed);
+  results["builds"] = json::object();
+  results["workloads"] = json::array();
+  bool all_ok = true;
+
+  std::map<std::string, build::BuildRecord> builds;
+  build::BuildOptions build_options{options.build_times && !options.verify_only};
+  for (const auto& id : selection.to_build) {
+    if (process::Interrupted()) break;
+    const auto& impl = catalog.GetImplementation(id);
+    std::cerr << "claimbench: building " << id << (build_options.measure_build_times ? " (with cold and incremental builds)" : "")
+              << "\n";
+    auto record = build::Build(catalog.root, impl, build_options);
+    if (!record.ok) {
+      std::cerr << "claimbench: build of " << id << " failed: " << record.error << "\n";
+    } else if (record.cold_build_s) {
+      std::cerr << "claimbench:   cold " << *record.cold_build_s << " s, incremental "
+                << record.incremental_build_s.value_or(0) << " s, binary " << record.binary_bytes << " bytes\n";
+    }
+    results["builds"][id] = BuildRecordJson(record);
+    builds.emplace(id, std::move(record));
+  }
+  Save(results, outcome.out_dir);
+
+  // Everything the harness does from here runs on the client CPUs; each server process is
+  // pinned to the server CPUs.
+  PinThisThread(options.cpus.client);
+  for (const spec::Workload* w : selection.workloads) {
+    json wj;
+    wj["id"] = w->id;
+    wj["kind"] = w->kind;
+    wj["description"] = w->description;
+    wj["implementations"] = json::array();
+    if (w->kind != "http") {
+      wj["error"] = "batch workloads are not implemented yet";
+      results["workloads"].push_back(wj);
+      all_ok = false;
+      continue;
+    }
+    HttpRunOptions http;
+    http.server_cpus = options.cpus.server;
+    http.client_cpus = options.cpus.client;
+    http.connections = options.connections.value_or(w->load.connections);
+    bool quick = options.suite == "quick";
+    http.duration = options.duration.value_or(quick ? w->load.quick_duration : w->load.duration);
+    http.warmup = options.warmup.value_or(quick ? w->load.quick_warmup : w->load.warmup);
+    http.repeat = options.repeat;
+    http.verify_only = options.verify_only;
+    http.log_dir = (outcome.out_dir.empty() ? std::filesystem::temp_directory_path() / ("claimbench-" + run_id)
+                                             : outcome.out_dir) / "logs";
+    wj["load"] = {{"mode", "closed-loop"},
+                  {"method", w->load.method},
+                  {"path", w->load.path},
+                  {"body_bytes", w->load.body.size()},
+                  {"connections", http.connections},
+                  {"client_threads", http.client_threads},
+                  {"warmup_s", ToSeconds(http.warmup)},
+                  {"duration_s", ToSeconds(http.duration)},
+                  {"repeat", http.repeat}};
+    std::vector<spec::Vector> vectors = spec::LoadVectors(w->vectors_file);
+    results["workloads"].push_back(wj);
+    json& stored = results["workloads"].back();
+    for (const auto& id : selection.implementations.at(w->id)) {
+      const auto& impl = catalog.GetImplementation(id);
+      const auto& record = builds.at(id);
+      json ij;
+      if (process::Interrupted()) {
+        ij = {{"id", id}, {"status", "interrupted"}};
+      } else if (!record.ok) {
+        ij = {{"id", id}, {"language", spec::LanguageName(impl.language)}, {"library", impl.library},
+              {"status", "build_failed"}, {"error", record.error}, {"trials", json::array()}};
+      } else {
+        std::cerr << "claimbench: " << w->id << " / " << id << ": " << (options.verify_only ? "verifying" : "measuring")
+                  << "\n";
+        ij = RunHttpImplementation(*w, impl, record.binary, vectors, http);
+        if (!ij["trials"].empty()) ij["summary"] = Summarize(ij["trials"]);
+      }
+      if (ij["status"] != "ok") {
+        all_ok = false;
+        std::cerr << "claimbench: " << w->id << " / " << id << ": " << ij["status"].get<std::string>() << ": "
+                  << ij.value("error", "") << "\n";
+      }
+      stored["implementations"].push_back(ij);
+      stored["ratios"] = Ratios(stored["implementations"]);
+      Save(results, outcome.out_dir);
+    }
+  }
+  results["interrupted"] = process::Interrupted();
+  results["finished_at"] = UtcNow();
+  Save(results, outcome.out_dir);
+  outcome.ok = all_ok && !process::Interrupted();
+  return outcome;
+}
+
+}  // namespace claimbench::run

@@ -1,0 +1,43 @@
+// `claimbench run`: build -> verify -> measure -> report, for the workloads and
+// implementations selected. The results file is rewritten after every implementation,
+// so an interrupted or failing run keeps everything it finished.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "process/cpu_set.h"
+#include "spec/workload.h"
+
+namespace claimbench::run {
+
+struct RunOptions {
+  std::filesystem::path root;              ///< repository root
+  std::string suite = "quick";             ///< quick | full
+  std::vector<std::string> workloads;      ///< empty: all
+  std::vector<std::string> implementations;///< empty: all of each workload
+  int repeat = 1;                          ///< trials per implementation
+  std::filesystem::path out_dir;           ///< empty: results/<run-id>
+  std::optional<std::chrono::nanoseconds> duration;  ///< overrides the suite's window
+  std::optional<std::chrono::nanoseconds> warmup;
+  std::optional<int> connections;
+  bool build_times = true;                 ///< measure cold/incremental builds
+  bool verify_only = false;                ///< `claimbench verify`
+  uint64_t seed = 42;
+  process::CpuSplit cpus;
+};
+
+struct RunOutcome {
+  nlohmann::json results;
+  std::filesystem::path out_dir;
+  bool ok = false;  ///< every selected implementation built, verified and ran
+};
+
+RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options);
+
+}  // namespace claimbench::run

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The second README command (and what CI runs): install what is missing, build, and run
+# every test: ctest (unit, integration, e2e), go vet + go test, cargo fmt/clippy + cargo test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+scripts/build.sh
+
+status=0
+step() { printf '\n== %s\n' "$*"; }
+
+step "go vet + go test"
+(cd go && test -z "$(gofmt -l .)" || { echo "gofmt: these files need formatting:"; gofmt -l .; exit 1; }) || status=1
+(cd go && go vet ./... && go test ./...) || status=1
+
+step "cargo fmt + clippy + test"
+(cd rust && cargo fmt --check) || status=1
+(cd rust && cargo clippy --locked --all-targets -q -- -D warnings) || status=1
+(cd rust && cargo test --locked) || status=1
+
+step "ctest (unit, integration, e2e)"
+(cd build && ctest --output-on-failure --timeout 900) || status=1
+
+exit $status

@@ -1,0 +1,160 @@
+// End-to-end tests of the built `claimbench` CLI with real flags, against the real Go and
+// Rust servers (built by the CLI itself), for a few seconds of load.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "process/command.h"
+#include "spec/vectors.h"
+#include "util/files.h"
+
+namespace claimbench {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+process::CommandResult Cli(std::vector<std::string> args, const fs::path& cwd = CLAIMBENCH_SOURCE_DIR) {
+  args.insert(args.begin(), CLAIMBENCH_BINARY);
+  return process::RunCommand(args, cwd, {}, std::chrono::seconds(900));
+}
+
+// The number of vectors of http-json-api, as the spec file holds them.
+int VectorCount() {
+  return static_cast<int>(
+      spec::LoadVectors(fs::path(CLAIMBENCH_SOURCE_DIR) / "workloads/http-json-api/vectors.toml").size());
+}
+
+fs::path TempDir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("claimbench-e2e-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p;
+}
+
+TEST(Cli, HelpExitsZero) {
+  auto r = Cli({"--help"});
+  EXPECT_EQ(r.status.code, 0);
+  EXPECT_NE(r.out.find("verify"), std::string::npos);
+  EXPECT_EQ(Cli({"run", "--help"}).status.code, 0);
+}
+
+TEST(Cli, UnknownFlagExitsTwoAndNamesIt) {
+  auto r = Cli({"run", "--bogus-flag"});
+  EXPECT_EQ(r.status.code, 2);
+  EXPECT_NE(r.err.find("--bogus-flag"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.rfind("error: ", 0), 0u) << r.err;
+}
+
+TEST(Cli, UnknownWorkloadIsAUsageError) {
+  auto r = Cli({"verify", "--workload", "no-such-workload"});
+  EXPECT_EQ(r.status.code, 2);
+  EXPECT_NE(r.err.find("error: unknown workload 'no-such-workload' (known: http-json-api"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ListNamesWorkloadsAndImplementations) {
+  auto r = Cli({"list"});
+  ASSERT_EQ(r.status.code, 0) << r.err;
+  EXPECT_NE(r.out.find("http-json-api"), std::string::npos);
+  EXPECT_NE(r.out.find("go-nethttp"), std::string::npos);
+  EXPECT_NE(r.out.find("rust-axum"), std::string::npos);
+}
+
+TEST(Cli, VerifyPassesForBothImplementations) {
+  auto r = Cli({"verify", "--workload", "http-json-api"});
+  ASSERT_EQ(r.status.code, 0) << r.out << r.err;
+  const std::string n = std::to_string(VectorCount());
+  EXPECT_NE(r.out.find("ok    http-json-api / go-nethttp: " + n + " of " + n + " vectors"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ok    http-json-api / rust-axum: " + n + " of " + n + " vectors"), std::string::npos) << r.out;
+}
+
+// A copy of the checkout whose vectors expect a wrong tax: verify must fail and say where.
+TEST(Cli, VerifyFailsOnAPlantedWrongExpectation) {
+  fs::path root = TempDir("planted");
+  fs::copy(fs::path(CLAIMBENCH_SOURCE_DIR) / "workloads", root / "workloads", fs::copy_options::recursive);
+  for (const char* dir : {"harness", "go", "rust"}) fs::create_directory_symlink(fs::path(CLAIMBENCH_SOURCE_DIR) / dir, root / dir);
+  fs::path vectors = root / "workloads/http-json-api/vectors.toml";
+  std::string text = ReadFile(vectors);
+  auto at = text.find("\"tax\":1.995");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 11, "\"tax\":1.996");
+  WriteFileAtomic(vectors, text);
+  auto r = Cli({"verify", "--root", root.string(), "--impl", "go-nethttp"});
+  EXPECT_EQ(r.status.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("FAIL  http-json-api / go-nethttp: 1 of " + std::to_string(VectorCount()) + " vectors failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("vector 'create-basic' (vectors.toml:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("body at JSON pointer '/tax': expected '{\"status\":\"created\",\"tax\":1.996}'"),
+            std::string::npos)
+      << r.out;
+  fs::remove_all(root);
+}
+
+TEST(Cli, RunMeasuresBothServersAndWritesResults) {
+  fs::path out = TempDir("run");
+  auto r = Cli({"run", "--workload", "http-json-api", "--duration", "2s", "--warmup", "500ms", "--connections", "16",
+                "--no-build-times", "--out", out.string()});
+  ASSERT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("go-nethttp"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("rust-axum"), std::string::npos) << r.out;
+
+  json results = json::parse(ReadFile(out / "results.json"));
+  EXPECT_EQ(results["schema_version"], 1);
+  for (const char* key : {"cpu_model", "cores", "kernel", "toolchains", "git_sha", "cpu_sets", "seed"}) {
+    EXPECT_TRUE(results["context"].contains(key)) << key;
+  }
+  EXPECT_FALSE(results["interrupted"].get<bool>());
+  ASSERT_EQ(results["workloads"].size(), 1u);
+  const json& w = results["workloads"][0];
+  EXPECT_EQ(w["id"], "http-json-api");
+  ASSERT_EQ(w["implementations"].size(), 2u);
+  for (const json& impl : w["implementations"]) {
+    SCOPED_TRACE(impl["id"].get<std::string>());
+    EXPECT_EQ(impl["status"], "ok");
+    EXPECT_EQ(impl["verification"]["passed"], VectorCount());
+    ASSERT_EQ(impl["trials"].size(), 1u);
+    const json& t = impl["trials"][0];
+    double rps = t["load"]["requests_per_s"];
+    int64_t requests = t["load"]["requests"];
+    EXPECT_GT(requests, 0);
+    EXPECT_NEAR(rps, requests / t["load"]["duration_s"].get<double>(), rps * 1e-9);
+    const json& lat = t["load"]["latency_ns"];
+    EXPECT_LE(lat["p50"].get<int64_t>(), lat["p99"].get<int64_t>());
+    EXPECT_LE(lat["p99"].get<int64_t>(), lat["p99_9"].get<int64_t>());
+    EXPECT_LE(lat["p99_9"].get<int64_t>(), lat["max"].get<int64_t>());
+    EXPECT_EQ(t["load"]["errors"]["total"], 0);
+    EXPECT_GT(t["server"]["rss_peak_bytes"].get<int64_t>(), 1 << 20);
+    EXPECT_GE(t["server"]["rss_peak_bytes"].get<int64_t>(), t["server"]["rss_load_max_bytes"].get<int64_t>());
+    EXPECT_GT(t["server"]["cpu_s"].get<double>(), 0.0);
+    EXPECT_GT(t["startup_s"].get<double>(), 0.0);
+    EXPECT_LT(t["startup_s"].get<double>(), 30.0);
+    EXPECT_GE(t["server"]["rss_series"].size(), 20u);  // >= 10 Hz over 2 s
+    EXPECT_EQ(t["server"]["exit"], "exit 0");
+  }
+  EXPECT_FALSE(w["ratios"].empty());
+
+  std::string csv = ReadFile(out / "results.csv");
+  EXPECT_EQ(csv.rfind("run_id,workload,implementation,metric,unit,value,ci_low,ci_high\n", 0), 0u);
+  EXPECT_NE(csv.find(",http-json-api,go-nethttp,requests_per_s,req/s,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",http-json-api,rust-axum,rss_peak_bytes,bytes,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",build,rust-axum,binary_stripped_bytes,bytes,"), std::string::npos) << csv;
+
+  auto report = Cli({"report", (out / "results.json").string(), "--format", "csv"});
+  EXPECT_EQ(report.out, csv);
+  fs::remove_all(out);
+}
+
+TEST(Cli, BuildRecordsColdAndIncrementalTimes) {
+  auto r = Cli({"build", "--impl", "go-nethttp"});
+  ASSERT_EQ(r.status.code, 0) << r.err;
+  // builds table: implementation, cold s, incremental, binary, stripped
+  auto row = r.out.find("go-nethttp");
+  ASSERT_NE(row, std::string::npos) << r.out;
+  std::string line = r.out.substr(row, r.out.find('\n', row) - row);
+  EXPECT_EQ(line.find(" - "), std::string::npos) << "a build figure is missing: " << line;
+  EXPECT_NE(line.find("MB"), std::string::npos) << line;
+}
+
+}  // namespace
+}  // namespace claimbench

@@ -1,0 +1,126 @@
+// A tiny Asio HTTP/1.1 server for the closed-loop tests: listens on 127.0.0.1 with an ephemeral
+// port, reads each request head and answers one fixed response, in one background thread.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+
+namespace claimbench::load::test_support {
+
+enum class ServerMode {
+  kOk,              // 200 with a 5-byte body, keep-alive
+  kServerError,     // 500, keep-alive
+  kCloseAnnounced,  // 200 with "Connection: close", then closes
+  kCloseSilently,   // 200 keep-alive as far as the headers say, then closes anyway
+  kNeverAnswer,     // reads and never answers
+};
+
+class TestServer {
+ public:
+  static constexpr std::string_view kOkResponse =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello";
+
+  /// `on_thread_start` runs first on the server thread (the allocation test marks it).
+  explicit TestServer(ServerMode mode, std::function<void()> on_thread_start = {})
+      : mode_(mode), acceptor_(io_, {boost::asio::ip::make_address("127.0.0.1"), 0}) {
+    Accept();
+    thread_ = std::thread([this, on_thread_start] {
+      if (on_thread_start) on_thread_start();
+      io_.run();
+    });
+  }
+  ~TestServer() {
+    io_.stop();
+    thread_.join();
+  }
+
+  uint16_t port() const { return acceptor_.local_endpoint().port(); }
+  uint64_t requests_seen() const { return requests_seen_.load(); }
+
+ private:
+  struct Session : std::enable_shared_from_this<Session> {
+    Session(TestServer& server, boost::asio::ip::tcp::socket socket)
+        : server(server), socket(std::move(socket)) {}
+
+    void Read() {
+      socket.async_read_some(boost::asio::buffer(buffer),
+                             [self = shared_from_this()](boost::system::error_code ec, size_t n) {
+                               if (ec) return;
+                               self->pending.append(self->buffer.data(), n);
+                               self->OnData();
+                             });
+    }
+
+    void OnData() {
+      const size_t end = pending.find("\r\n\r\n");
+      if (end == std::string::npos) {
+        Read();
+        return;
+      }
+      pending.erase(0, end + 4);
+      server.requests_seen_.fetch_add(1);
+      if (server.mode_ == ServerMode::kNeverAnswer) {
+        Read();
+        return;
+      }
+      boost::asio::async_write(socket, boost::asio::buffer(server.Response()),
+                               [self = shared_from_this()](boost::system::error_code ec, size_t) {
+                                 if (!ec) self->AfterResponse();
+                               });
+    }
+
+    void AfterResponse() {
+      if (server.mode_ == ServerMode::kCloseAnnounced ||
+          server.mode_ == ServerMode::kCloseSilently) {
+        boost::system::error_code ec;
+        socket.shutdown(boost::asio::socket_base::shutdown_send, ec);
+        socket.close(ec);
+        return;
+      }
+      OnData();  // a pipelined request may already be pending
+    }
+
+    TestServer& server;
+    boost::asio::ip::tcp::socket socket;
+    std::array<char, 4096> buffer{};
+    std::string pending;
+  };
+
+  std::string_view Response() const {
+    switch (mode_) {
+      case ServerMode::kServerError:
+        return "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 5\r\n\r\noops!";
+      case ServerMode::kCloseAnnounced:
+        return "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 5\r\n\r\nhello";
+      default:
+        return kOkResponse;
+    }
+  }
+
+  void Accept() {
+    acceptor_.async_accept([this](boost::system::error_code ec, boost::asio::ip::tcp::socket s) {
+      if (ec) return;
+      boost::asio::ip::tcp::no_delay no_delay(true);
+      s.set_option(no_delay, ec);
+      std::make_shared<Session>(*this, std::move(s))->Read();
+      Accept();
+    });
+  }
+
+  ServerMode mode_;
+  boost::asio::io_context io_{1};
+  boost::asio::ip::tcp::acceptor acceptor_;
+  std::atomic<uint64_t> requests_seen_{0};
+  std::thread thread_;
+};
+
+}  // namespace claimbench::load::test_support
