@@ -90,6 +90,15 @@ int Build(const CommonOptions& common, const BuildCommand& command) {
     records[id] = run::BuildRecordJson(record);
   }
   std::cout << report::Render("table", json{{"builds", records}});
+  for (const auto& [id, r] : records.items()) {
+    std::string libraries;
+    for (const auto& [name, version] : r["libraries"].items()) {
+      libraries += (libraries.empty() ? "" : ", ") + name + " " + version.get<std::string>();
+    }
+    std::cout << fmt::format("  {}: {}; {}; {}\n", id, r.value("toolchain", "?"), r.value("flags", "?"),
+                             libraries.empty() ? "no libraries" : libraries);
+    if (r.contains("cache_state")) std::cout << fmt::format("    cold build from: {}\n", r["cache_state"].get<std::string>());
+  }
   return ok ? kExitOk : kExitFailed;
 }
 
