@@ -9,9 +9,6 @@
 #include <stdexcept>
 
 #include "build/builder.h"
-#include "load/closed_loop.h"
-#include "load/http_request.h"
-#include "load/url.h"
 #include "process/cpu_set.h"
 #include "report/reporter.h"
 #include "run/result_json.h"
@@ -146,79 +143,6 @@ int Report(const std::filesystem::path& results_file, const std::string& format)
   }
   std::cout << reporter->Render(results);
   return kExitOk;
-}
-
-}  // namespace claimbench::cli
-
-namespace claimbench::cli {
-namespace {
-
-std::string Ms(int64_t ns) { return fmt::format("{:.3f}ms", static_cast<double>(ns) / 1e6); }
-
-}  // namespace
-
-int Load(const LoadCommand& command) {
-  load::Url url = load::ParseUrl(command.url);
-  load::RequestSpec spec;
-  spec.method = command.method;
-  spec.host = url.HostHeader();
-  spec.target = url.target;
-  for (const auto& h : command.headers) {
-    auto colon = h.find(':');
-    if (colon == std::string::npos || colon == 0) {
-      throw std::invalid_argument("--header '" + h + "' must look like 'Name: value'");
-    }
-    std::string value = h.substr(colon + 1);
-    value.erase(0, value.find_first_not_of(' '));
-    spec.headers.emplace_back(h.substr(0, colon), value);
-  }
-  if (!command.body_file.empty()) spec.body = ReadFile(command.body_file);
-
-  load::ClosedLoopOptions options;
-  options.host = url.host;
-  options.port = url.port;
-  options.request = load::SerializeRequest(spec);
-  options.connections = command.connections;
-  options.threads = command.threads;
-  options.duration = ParseDuration(command.duration);
-  options.warmup = ParseDuration(command.warmup);
-  options.timeout = ParseDuration(command.timeout);
-  if (!command.cpus.empty()) options.cpus = process::ParseCpuList(command.cpus);
-  if (options.duration.count() <= 0) throw std::invalid_argument("--duration must be positive");
-
-  std::cerr << fmt::format("claimbench load {}: {} connections, {} thread(s), {:.1f} s after {:.1f} s warmup\n",
-                           command.url, options.connections, options.threads, ToSeconds(options.duration),
-                           ToSeconds(options.warmup));
-  load::LoadResult result = load::RunClosedLoop(options);
-  json j = run::LoadResultJson(result, options.cpus);
-  if (command.json) {
-    j.erase("latency_histogram");
-    j["latency_spectrum"] = json::array();
-    for (const auto& p : result.latency.Spectrum()) {
-      j["latency_spectrum"].push_back({{"percentile", p.percentile}, {"value_ns", p.value_ns}, {"count", p.cumulative_count}});
-    }
-    j["latency_histogram"] = run::LoadResultJson(result, options.cpus)["latency_histogram"];
-    std::cout << j.dump(2) << "\n";
-  } else {
-    const auto& h = result.latency;
-    std::cout << fmt::format("  requests   {} in {:.2f} s = {:.1f} req/s\n", result.requests, result.duration_s,
-                             result.requests_per_s);
-    std::cout << fmt::format("  latency    p50 {}  p90 {}  p99 {}  p99.9 {}  max {}\n", Ms(h.ValueAtPercentile(50)),
-                             Ms(h.ValueAtPercentile(90)), Ms(h.ValueAtPercentile(99)), Ms(h.ValueAtPercentile(99.9)),
-                             Ms(h.Max()));
-    std::string kinds;
-    for (const auto& [k, v] : j["errors"].items()) {
-      if (k != "total" && v.get<uint64_t>() > 0) kinds += fmt::format(" {} {}", k, v.get<uint64_t>());
-    }
-    std::cout << fmt::format("  errors     {}{}\n", result.errors.Total(), kinds.empty() ? "" : " (" + kinds.substr(1) + ")");
-    std::cout << fmt::format("  conns      {} open, {} established, {} reconnects, {} closed by server\n",
-                             result.connections, result.connections_established, result.reconnects,
-                             result.server_closes);
-    std::cout << fmt::format("  client     {:.2f} s CPU, busiest thread {:.0f}% busy{}\n", j["client"]["cpu_s"].get<double>(),
-                             100 * result.client_cpu_busiest_thread,
-                             j["client"]["saturated"].get<bool>() ? " (SATURATED: the client, not the server, set the pace)" : "");
-  }
-  return result.errors.Total() > 0 && result.requests == 0 ? kExitFailed : kExitOk;
 }
 
 }  // namespace claimbench::cli

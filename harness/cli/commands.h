@@ -36,8 +36,12 @@ struct LoadCommand {
   std::string method = "GET";
   std::string body_file;
   std::vector<std::string> headers;  ///< "Name: value"
+  std::string rate;            ///< empty: closed loop; else requests/s, e.g. 25k (open loop)
+  std::string expected_body;   ///< when set, a 2xx with another body is a body_mismatch error
+  bool has_expected_body = false;
   std::string cpus;
   bool json = false;
+  bool series = false;         ///< print the per-second series
 };
 
 int List(const CommonOptions& common);

@@ -69,8 +69,13 @@ int main(int argc, char** argv) {
   load_cmd->add_option("-m,--method", load.method, "HTTP method");
   load_cmd->add_option("--body", load.body_file, "File whose bytes are the request body");
   load_cmd->add_option("-H,--header", load.headers, "Header 'Name: value' (repeatable)");
+  load_cmd->add_option("-R,--rate", load.rate,
+                       "Open loop at this many requests/s, e.g. 25k (latency from the intended send time, as wrk2)");
+  auto* expect = load_cmd->add_option("--expect-body", load.expected_body,
+                                      "Count a 2xx response with any other body as a body_mismatch error");
   load_cmd->add_option("--cpus", load.cpus, "Pin client threads to these CPUs, e.g. 1");
-  load_cmd->add_flag("--json", load.json, "Print the result as JSON on stdout");
+  load_cmd->add_flag("--json", load.json, "Print the result as JSON on stdout (schema: results/load.schema.json)");
+  load_cmd->add_flag("--series", load.series, "Print the per-second series (requests, errors, p50, p99, max)");
 
   std::string results_file, format = "table";
   auto* report_cmd = app.add_subcommand("report", "Render a results.json as csv or a table");
@@ -101,7 +106,10 @@ int main(int argc, char** argv) {
       if (*connections) run.connections = connections->as<int>();
       return cli::RunSuite(common, run);
     }
-    if (*load_cmd) return cli::Load(load);
+    if (*load_cmd) {
+      load.has_expected_body = expect->count() > 0;
+      return cli::Load(load);
+    }
     if (*report_cmd) return cli::Report(results_file, format);
   } catch (const std::invalid_argument& e) {
     std::cerr << "error: " << e.what() << "\n";

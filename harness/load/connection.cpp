@@ -1,4 +1,5 @@
-// One keep-alive client connection: connect, write, read + parse, classify the outcome.
+// One keep-alive client connection: connect, write, read + parse, classify the outcome (status
+// class, or a body that differs from the expected one).
 #include "load/connection.h"
 
 #include <boost/asio/error.hpp>
@@ -10,13 +11,15 @@ namespace asio = boost::asio;
 
 Connection::Connection(asio::io_context& io, const asio::ip::tcp::endpoint& endpoint,
                        std::string_view request, Clock::duration timeout,
-                       ConnectionObserver& observer)
+                       ConnectionObserver& observer, std::optional<std::string_view> expected_body)
     : socket_(io),
       connect_timer_(io),
       endpoint_(endpoint),
       request_(request),
       timeout_(timeout),
-      observer_(observer) {}
+      observer_(observer),
+      expected_body_(expected_body),
+      parser_(ResponseParserOptions{.keep_body = expected_body.has_value()}) {}
 
 void Connection::Close() {
   ++generation_;
@@ -42,8 +45,8 @@ void Connection::Connect() {
   deadline_ = Clock::now() + timeout_;
   parser_.Reset();
   responses_on_socket_ = 0;
-  socket_.async_connect(endpoint_, [this, generation = generation_](
-                                       const boost::system::error_code& ec) {
+  socket_.async_connect(endpoint_, WithMemory(handler_memory_, [this, generation = generation_](
+                                                                    const boost::system::error_code& ec) {
     if (generation != generation_) return;
     if (ec) {
       Close();
@@ -55,38 +58,41 @@ void Connection::Connect() {
     ++connects_;
     state_ = State::kIdle;
     observer_.OnConnected(*this);
-  });
+  }));
 }
 
-void Connection::Send(Clock::time_point start) {
+void Connection::Send(Clock::time_point start, Clock::time_point intended) {
   state_ = State::kBusy;
   start_ = start;
+  intended_ = intended;
   deadline_ = start + timeout_;
   bytes_read_ = 0;
   asio::async_write(socket_, asio::buffer(request_.data(), request_.size()),
-                    [this, generation = generation_](const boost::system::error_code& ec, size_t) {
+                    WithMemory(handler_memory_, [this, generation = generation_](
+                                                    const boost::system::error_code& ec, size_t) {
                       if (generation != generation_) return;
                       if (ec) {
                         OnTransportError(ec, ErrorKind::kWrite);
                         return;
                       }
                       StartRead();
-                    });
+                    }));
 }
 
 void Connection::StartRead() {
   socket_.async_read_some(
       asio::buffer(receive_buffer_),
-      [this, generation = generation_](const boost::system::error_code& ec, size_t bytes) {
+      WithMemory(handler_memory_, [this, generation = generation_](const boost::system::error_code& ec, size_t bytes) {
         if (generation != generation_) return;
         OnRead(ec, bytes);
-      });
+      }));
 }
 
 void Connection::OnRead(const boost::system::error_code& error, size_t bytes) {
   if (error) {
     if (error == asio::error::eof && parser_.Finish().status == ParseStatus::kComplete) {
-      Exchange exchange{.start = start_, .status = parser_.status(), .server_closed = true};
+      Exchange exchange{.start = start_, .intended = intended_, .server_closed = true};
+      ClassifyResponse(exchange);
       Finish(exchange, /*close=*/true);
       return;
     }
@@ -99,7 +105,7 @@ void Connection::OnRead(const boost::system::error_code& error, size_t bytes) {
     StartRead();
     return;
   }
-  Exchange exchange{.start = start_};
+  Exchange exchange{.start = start_, .intended = intended_};
   // Bytes after the response while no other request is outstanding break the protocol.
   if (result.status == ParseStatus::kError || result.consumed != bytes) {
     exchange.error = ErrorKind::kParse;
@@ -107,13 +113,22 @@ void Connection::OnRead(const boost::system::error_code& error, size_t bytes) {
     return;
   }
   ++responses_on_socket_;
-  exchange.status = parser_.status();
+  ClassifyResponse(exchange);
   exchange.server_closed = !parser_.keep_alive();
   Finish(exchange, /*close=*/exchange.server_closed);
 }
 
+void Connection::ClassifyResponse(Exchange& exchange) const {
+  const int status = parser_.status();
+  if (expected_body_ && status >= 200 && status < 300 && parser_.body() != *expected_body_) {
+    exchange.error = ErrorKind::kBodyMismatch;  // never a success, whatever the status said
+    return;
+  }
+  exchange.status = status;
+}
+
 void Connection::OnTransportError(const boost::system::error_code& error, ErrorKind kind) {
-  Exchange exchange{.start = start_};
+  Exchange exchange{.start = start_, .intended = intended_};
   const bool peer_closed = error == asio::error::eof || error == asio::error::connection_reset ||
                            error == asio::error::broken_pipe;
   if (peer_closed && parser_.idle() && responses_on_socket_ > 0) {
@@ -143,7 +158,7 @@ void Connection::CheckDeadline(Clock::time_point now) {
     Close();
     observer_.OnConnectFailed(*this, now);
   } else if (state_ == State::kBusy) {
-    Exchange exchange{.start = start_, .error = ErrorKind::kTimeout};
+    Exchange exchange{.start = start_, .intended = intended_, .error = ErrorKind::kTimeout};
     Finish(exchange, /*close=*/true);
   }
 }

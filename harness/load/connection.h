@@ -1,9 +1,10 @@
 // One keep-alive client connection of the load generator: connect, write the pre-serialised
-// request, read and parse the response in one reusable buffer, time it, and report the outcome
-// to an observer that decides what happens next (the closed loop sends again at once; an
-// open-loop driver will send on its schedule). No allocation per request: the request bytes are
-// shared and immutable, the receive buffer and parser are reused, and Asio recycles the handler
-// memory of the single outstanding read or write.
+// request, read and parse the response in one reusable buffer (checking the body when one is
+// expected), time it, and report the outcome to an observer that decides what happens next (the
+// closed loop sends again at once; the open loop sends on its schedule). No allocation per
+// request: the request bytes are shared and immutable, the receive buffer and parser (and a kept
+// body's capacity) are reused, and the single outstanding connect, write or read takes its
+// handler memory from the connection's own block (HandlerMemory).
 #pragma once
 
 #include <array>
@@ -17,6 +18,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/system/error_code.hpp>
 
+#include "load/handler_memory.h"
 #include "load/load_result.h"
 #include "load/response_parser.h"
 
@@ -25,11 +27,16 @@ namespace claimbench::load {
 using Clock = std::chrono::steady_clock;
 
 /// How one request ended. Exactly one of: a final response (status != 0, no error), a failure
-/// (error set, status 0), or a server close before any response byte on a connection that had
+/// (error set, status 0; a 2xx whose body differs from the expected one is the failure
+/// kBodyMismatch), or a server close before any response byte on a connection that had
 /// already served one (status 0, no error, server_closed): the request was not answered and the
 /// observer may send it again on a new connection (RFC 9112 9.3.1, retrying idempotent requests).
 struct Exchange {
   Clock::time_point start{};         ///< just before the request was written
+  /// When the request was meant to be written: the open loop's scheduled send time, which may be
+  /// earlier than `start` when the request waited for a free connection; equal to `start` in the
+  /// closed loop.
+  Clock::time_point intended{};
   Clock::time_point end{};           ///< response parsed, or failure noticed
   int status = 0;                    ///< final status code; 0 when there was none
   std::optional<ErrorKind> error{};  ///< set when the request failed
@@ -55,9 +62,12 @@ class Connection {
  public:
   static constexpr size_t kReceiveBufferBytes = 16 * 1024;
 
-  /// `request` must outlive the connection. `timeout` bounds a connect and each request.
+  /// `request` (and `expected_body`'s characters) must outlive the connection. `timeout` bounds a
+  /// connect and each request. With an `expected_body`, the parser keeps each body and a 2xx
+  /// response whose body differs fails with kBodyMismatch.
   Connection(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
-             std::string_view request, Clock::duration timeout, ConnectionObserver& observer);
+             std::string_view request, Clock::duration timeout, ConnectionObserver& observer,
+             std::optional<std::string_view> expected_body = std::nullopt);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
@@ -65,10 +75,12 @@ class Connection {
   void Connect();
   /// Connects after `delay` (a back-off after a failed connect).
   void ConnectAfter(Clock::duration delay);
-  /// Writes the request on an idle open connection. Latency and the timeout count from `start`
-  /// (now, in the closed loop; an open-loop driver will pass the intended send time, so that
-  /// queueing behind a slow response is measured rather than omitted).
-  void Send(Clock::time_point start);
+  /// Writes the request on an idle open connection; `start` is now, just before the write, and the
+  /// timeout counts from it. `intended` is handed back in the Exchange: the open loop passes the
+  /// scheduled send time, so that waiting for a free connection is measured rather than omitted.
+  void Send(Clock::time_point start, Clock::time_point intended);
+  /// The closed loop's send: intended == start.
+  void Send(Clock::time_point start) { Send(start, start); }
   /// Fails the pending connect or request with a timeout when `now` is past its deadline.
   void CheckDeadline(Clock::time_point now);
   /// Closes without reporting anything; pending handlers are ignored.
@@ -86,6 +98,8 @@ class Connection {
   void OnRead(const boost::system::error_code& error, size_t bytes);
   void OnTransportError(const boost::system::error_code& error, ErrorKind kind);
   void Finish(Exchange& exchange, bool close);
+  // Turns a complete parsed response into the exchange's status, or kBodyMismatch.
+  void ClassifyResponse(Exchange& exchange) const;
 
   boost::asio::ip::tcp::socket socket_;
   boost::asio::steady_timer connect_timer_;
@@ -93,8 +107,10 @@ class Connection {
   std::string_view request_;
   Clock::duration timeout_;
   ConnectionObserver& observer_;
+  std::optional<std::string_view> expected_body_;
   ResponseParser parser_;
   std::array<char, kReceiveBufferBytes> receive_buffer_;
+  HandlerMemory handler_memory_;
 
   State state_ = State::kClosed;
   uint64_t generation_ = 0;  // bumped by Close(), so handlers of a closed socket do nothing
@@ -102,6 +118,7 @@ class Connection {
   uint64_t responses_on_socket_ = 0;
   Clock::time_point deadline_;
   Clock::time_point start_;
+  Clock::time_point intended_;
   uint64_t bytes_read_ = 0;
 };
 

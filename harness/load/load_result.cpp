@@ -14,6 +14,7 @@ std::string_view ErrorKindName(ErrorKind kind) {
     case ErrorKind::kStatus3xx: return "status_3xx";
     case ErrorKind::kStatus4xx: return "status_4xx";
     case ErrorKind::kStatus5xx: return "status_5xx";
+    case ErrorKind::kBodyMismatch: return "body_mismatch";
   }
   return "unknown";
 }
@@ -36,6 +37,7 @@ uint64_t& ErrorCounts::At(ErrorKind kind) {
     case ErrorKind::kStatus3xx: return status_3xx;
     case ErrorKind::kStatus4xx: return status_4xx;
     case ErrorKind::kStatus5xx: return status_5xx;
+    case ErrorKind::kBodyMismatch: return body_mismatch;
   }
   return parse;  // unreachable: every enumerator is handled above
 }
@@ -46,7 +48,7 @@ uint64_t ErrorCounts::At(ErrorKind kind) const {
 
 uint64_t ErrorCounts::Total() const {
   return connect + read + write + timeout + parse + status_1xx + status_3xx + status_4xx +
-         status_5xx;
+         status_5xx + body_mismatch;
 }
 
 void ErrorCounts::Add(const ErrorCounts& other) {

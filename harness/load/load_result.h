@@ -1,11 +1,13 @@
-// What one load run measured: throughput, the full latency histogram, errors by kind, connection
+// What one load run measured: throughput, the full latency histograms (latency, service time,
+// send lag), a per-second series, errors by kind, the open loop's rate and backlog, connection
 // churn, bytes, and the client's own CPU time (to tell when the load generator was the
-// bottleneck). Shared by the closed-loop generator and the open-loop one to come.
+// bottleneck). Shared by the closed-loop and the open-loop generators.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "load/histogram.h"
 
@@ -22,10 +24,11 @@ enum class ErrorKind {
   kStatus3xx,
   kStatus4xx,
   kStatus5xx,
+  kBodyMismatch,  ///< a 2xx response whose body differs from the expected one (when one is set)
 };
-inline constexpr int kErrorKindCount = 9;
+inline constexpr int kErrorKindCount = 10;
 
-/// Stable snake_case name ("connect", ..., "status_5xx"), used as a JSON key.
+/// Stable snake_case name ("connect", ..., "status_5xx", "body_mismatch"), used as a JSON key.
 std::string_view ErrorKindName(ErrorKind kind);
 
 /// The error kind for a final status outside 2xx.
@@ -41,11 +44,33 @@ struct ErrorCounts {
   uint64_t status_3xx = 0;  ///< (count)
   uint64_t status_4xx = 0;  ///< (count)
   uint64_t status_5xx = 0;  ///< (count)
+  uint64_t body_mismatch = 0;  ///< (count)
 
   uint64_t& At(ErrorKind kind);
   uint64_t At(ErrorKind kind) const;
   uint64_t Total() const;
   void Add(const ErrorCounts& other);
+};
+
+/// One interval (a second) of the measured window, over the requests that completed in it. The
+/// intervals are merged exactly across client threads: their percentiles are those of one
+/// histogram holding every thread's latencies of that interval.
+struct IntervalStats {
+  /// Start of the interval relative to the window start (s): 0, 1, 2, ...
+  double t_s = 0;
+  /// Length of the interval (s): 1, except the last one when the window is not a whole number of
+  /// seconds. The intervals cover the window exactly, without gap or overlap.
+  double duration_s = 0;
+  /// 2xx responses completed in the interval (count); the intervals add up to LoadResult::requests.
+  uint64_t requests = 0;
+  /// Failures that ended in the interval (count); they add up to LoadResult::errors.Total().
+  uint64_t errors = 0;
+  /// Median of `latency` over the interval's requests (ns); 0 when there were none.
+  int64_t p50_ns = 0;
+  /// 99th percentile of `latency` over the interval's requests (ns); 0 when there were none.
+  int64_t p99_ns = 0;
+  /// Exact largest `latency` of the interval's requests (ns); 0 when there were none.
+  int64_t max_ns = 0;
 };
 
 struct LoadResult {
@@ -58,9 +83,35 @@ struct LoadResult {
   double duration_s = 0;
   /// requests / duration_s (1/s).
   double requests_per_s = 0;
-  /// Latency of those requests, from just before the request is written to the parsed end of the
-  /// response (ns). Errors are never recorded here.
+  /// Latency of those requests, to the parsed end of the response from the intended send time in
+  /// the open loop (coordinated-omission free: time spent waiting for a free connection counts),
+  /// and from just before the request is written in the closed loop (ns). Errors are never
+  /// recorded here.
   Histogram latency;
+  /// Service time of the same requests: from just before the request is written to the parsed end
+  /// of the response (ns). Equal to `latency` in the closed loop (recorded in both).
+  Histogram service_time;
+  /// Open loop only: how late each of the same requests was written, actual write start minus
+  /// intended send time (ns). Empty in the closed loop.
+  Histogram send_lag;
+  /// The window second by second: intervals [0 s, 1 s), [1 s, 2 s), ... of the window.
+  std::vector<IntervalStats> intervals;
+  /// Open loop: the requested total rate (1/s); 0 in the closed loop.
+  double target_rate_per_s = 0;
+  /// Requests written per second in the window (1/s): in the open loop, scheduled requests whose
+  /// first write started inside the window (a resend after a server close is not counted twice);
+  /// in the closed loop, every write inside the window.
+  double achieved_rate_per_s = 0;
+  /// Open loop: the largest number of requests due but not yet written, waiting for a free
+  /// connection, seen inside the window; summed over client threads, each contributing its own
+  /// maximum (an upper bound of the simultaneous backlog) (count). 0 in the closed loop.
+  uint64_t backlog_max = 0;
+  /// Open loop: requests due before the window closed but never written (count).
+  uint64_t backlog_at_end = 0;
+  /// Open loop: achieved_rate_per_s fell below 95% of target_rate_per_s, i.e. the server (or the
+  /// client, see client_cpu_busiest_thread) could not sustain the requested rate. Always false in
+  /// the closed loop.
+  bool rate_shortfall = false;
   /// Failures that ended inside the window, by kind (count).
   ErrorCounts errors;
   /// Failures while connecting and warming up, before the window (count).

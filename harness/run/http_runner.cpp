@@ -126,7 +126,6 @@ json Trial(const spec::Workload& workload, StartedServer& server, const HttpRunO
     s["cpu_s"] = user + system;
     s["cpu_us_per_request"] = result.requests > 0 ? (user + system) * 1e6 / static_cast<double>(result.requests) : 0.0;
   }
-  if (memory) s["rss_peak_bytes"] = memory->rss_peak_bytes;
   int64_t series_max = 0;
   json series = json::array();
   for (const auto& sample : rss_series) {
@@ -135,6 +134,12 @@ json Trial(const spec::Workload& workload, StartedServer& server, const HttpRunO
   }
   s["rss_series"] = series;
   s["rss_load_max_bytes"] = series_max;
+  if (memory) {
+    // The kernel updates VmHWM lazily: memory released with madvise (as Go's scavenger does)
+    // can leave VmHWM below an RSS sampled earlier, so the peak is the larger of the two.
+    s["vmhwm_bytes"] = memory->rss_peak_bytes;
+    s["rss_peak_bytes"] = std::max(memory->rss_peak_bytes, series_max);
+  }
   s["rss_sample_hz"] = 20;
   if (threads) s["threads"] = *threads;
   return trial;

@@ -67,10 +67,27 @@ json LoadResultJson(const load::LoadResult& r, const std::vector<int>& client_cp
   double cores = static_cast<double>(std::max<size_t>(1, std::min<size_t>(client_cpus.empty() ? r.threads : client_cpus.size(), r.threads)));
   // The client set the pace when its busiest thread was nearly always on a CPU.
   bool saturated = r.client_cpu_busiest_thread > 0.9;
-  return {{"requests", r.requests},
+  json intervals = json::array();
+  for (const auto& i : r.intervals) {
+    intervals.push_back({{"t_s", i.t_s},
+                         {"duration_s", i.duration_s},
+                         {"requests", i.requests},
+                         {"errors", i.errors},
+                         {"p50_ns", i.p50_ns},
+                         {"p99_ns", i.p99_ns},
+                         {"max_ns", i.max_ns}});
+  }
+  json out = {{"requests", r.requests},
           {"duration_s", r.duration_s},
           {"requests_per_s", r.requests_per_s},
           {"latency_ns", LatencyJson(r.latency)},
+          {"service_time_ns", LatencyJson(r.service_time)},
+          {"target_rate_per_s", r.target_rate_per_s},
+          {"achieved_rate_per_s", r.achieved_rate_per_s},
+          {"backlog_max", r.backlog_max},
+          {"backlog_at_end", r.backlog_at_end},
+          {"rate_shortfall", r.rate_shortfall},
+          {"intervals", intervals},
           {"latency_histogram", {{"significant_digits", r.latency.significant_digits()},
                                  {"lowest_ns", r.latency.lowest()},
                                  {"highest_ns", r.latency.highest()},
@@ -92,6 +109,8 @@ json LoadResultJson(const load::LoadResult& r, const std::vector<int>& client_cp
                       {"cpu_utilisation", r.duration_s > 0 ? cpu / (r.duration_s * cores) : 0.0},
                       {"busiest_thread_utilisation", r.client_cpu_busiest_thread},
                       {"saturated", saturated}}}};
+  if (r.target_rate_per_s > 0) out["send_lag_ns"] = LatencyJson(r.send_lag);
+  return out;
 }
 
 }  // namespace claimbench::run

@@ -12,26 +12,10 @@
 #include <stdexcept>
 
 #include "closed_loop_test_server.h"
+#include "count_allocations.h"
 #include "load/cpu_affinity.h"
 #include "load/http_request.h"
 
-// Counts allocations made on the client threads: every thread except those marked not to count.
-namespace {
-std::atomic<uint64_t> g_client_allocations{0};
-thread_local bool t_not_a_client_thread = false;
-}  // namespace
-
-void* operator new(size_t size) {
-  if (!t_not_a_client_thread) g_client_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-// GCC sees malloc/free inside replaced operator new/delete as a mismatch; it is the replacement.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, size_t) noexcept { std::free(p); }
-#pragma GCC diagnostic pop
 
 namespace claimbench::load {
 namespace {

@@ -1,9 +1,12 @@
-// A tiny Asio HTTP/1.1 server for the closed-loop tests: listens on 127.0.0.1 with an ephemeral
-// port, reads each request head and answers one fixed response, in one background thread.
+// A tiny Asio HTTP/1.1 server for the load generator's tests (closed loop, open loop, stalls,
+// misbehaving servers): listens on 127.0.0.1 with an ephemeral port, reads each request head and
+// answers one fixed response (or misbehaves as told), in one background thread. A release policy
+// may hold each response back until a given time (a stall, a slow server).
 #pragma once
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -12,6 +15,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 
 namespace claimbench::load::test_support {
@@ -22,7 +26,15 @@ enum class ServerMode {
   kCloseAnnounced,  // 200 with "Connection: close", then closes
   kCloseSilently,   // 200 keep-alive as far as the headers say, then closes anyway
   kNeverAnswer,     // reads and never answers
+  kGarbage,         // answers bytes that are not HTTP, then waits for the client to close
+  kCloseMidResponse,  // sends the head and half the body, then closes
+  kWrongBody,       // 200 keep-alive, framed correctly, but with the body "HELLO"
 };
+
+/// When the response to a request that arrived at `arrival` may be written; called on the server
+/// thread only. Empty: at once.
+using ReleasePolicy =
+    std::function<std::chrono::steady_clock::time_point(std::chrono::steady_clock::time_point arrival)>;
 
 class TestServer {
  public:
@@ -30,8 +42,10 @@ class TestServer {
       "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello";
 
   /// `on_thread_start` runs first on the server thread (the allocation test marks it).
-  explicit TestServer(ServerMode mode, std::function<void()> on_thread_start = {})
-      : mode_(mode), acceptor_(io_, {boost::asio::ip::make_address("127.0.0.1"), 0}) {
+  explicit TestServer(ServerMode mode, std::function<void()> on_thread_start = {}, ReleasePolicy release = {})
+      : mode_(mode),
+        release_(std::move(release)),
+        acceptor_(io_, {boost::asio::ip::make_address("127.0.0.1"), 0}) {
     Accept();
     thread_ = std::thread([this, on_thread_start] {
       if (on_thread_start) on_thread_start();
@@ -49,7 +63,7 @@ class TestServer {
  private:
   struct Session : std::enable_shared_from_this<Session> {
     Session(TestServer& server, boost::asio::ip::tcp::socket socket)
-        : server(server), socket(std::move(socket)) {}
+        : server(server), socket(std::move(socket)), timer(this->socket.get_executor()) {}
 
     void Read() {
       socket.async_read_some(boost::asio::buffer(buffer),
@@ -72,6 +86,21 @@ class TestServer {
         Read();
         return;
       }
+      if (server.release_) {
+        const auto now = std::chrono::steady_clock::now();
+        const auto release = server.release_(now);
+        if (release > now) {
+          timer.expires_at(release);
+          timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+            if (!ec) self->Respond();
+          });
+          return;
+        }
+      }
+      Respond();
+    }
+
+    void Respond() {
       boost::asio::async_write(socket, boost::asio::buffer(server.Response()),
                                [self = shared_from_this()](boost::system::error_code ec, size_t) {
                                  if (!ec) self->AfterResponse();
@@ -79,8 +108,12 @@ class TestServer {
     }
 
     void AfterResponse() {
-      if (server.mode_ == ServerMode::kCloseAnnounced ||
-          server.mode_ == ServerMode::kCloseSilently) {
+      if (server.mode_ == ServerMode::kGarbage) {
+        Read();  // the client gives up on the connection; the read then ends
+        return;
+      }
+      if (server.mode_ == ServerMode::kCloseAnnounced || server.mode_ == ServerMode::kCloseSilently ||
+          server.mode_ == ServerMode::kCloseMidResponse) {
         boost::system::error_code ec;
         socket.shutdown(boost::asio::socket_base::shutdown_send, ec);
         socket.close(ec);
@@ -91,6 +124,7 @@ class TestServer {
 
     TestServer& server;
     boost::asio::ip::tcp::socket socket;
+    boost::asio::steady_timer timer;
     std::array<char, 4096> buffer{};
     std::string pending;
   };
@@ -101,6 +135,12 @@ class TestServer {
         return "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 5\r\n\r\noops!";
       case ServerMode::kCloseAnnounced:
         return "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 5\r\n\r\nhello";
+      case ServerMode::kGarbage:
+        return "SMTP ready\r\n\r\n";
+      case ServerMode::kCloseMidResponse:
+        return "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhe";
+      case ServerMode::kWrongBody:
+        return "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nHELLO";
       default:
         return kOkResponse;
     }
@@ -117,6 +157,7 @@ class TestServer {
   }
 
   ServerMode mode_;
+  ReleasePolicy release_;
   boost::asio::io_context io_{1};
   boost::asio::ip::tcp::acceptor acceptor_;
   std::atomic<uint64_t> requests_seen_{0};

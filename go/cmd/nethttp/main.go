@@ -6,11 +6,13 @@ import (
 	"os"
 
 	"claimbench/internal/jsonapi"
+	"claimbench/internal/plaintext"
 	"claimbench/internal/serve"
 )
 
 func main() {
 	mux := http.NewServeMux()
 	jsonapi.Register(mux)
+	plaintext.Register(mux)
 	os.Exit(serve.Main(mux))
 }
