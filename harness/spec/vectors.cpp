@@ -74,13 +74,16 @@ std::vector<Vector> LoadVectors(const std::filesystem::path& file) {
     v.body = Body(r, *t);
     const toml::table* e = r.OptTable(*t, "expect");
     if (!e) r.Fail(t, "vector '" + v.name + "' has no [vector.expect] table");
-    r.AllowOnly(*e, {"status", "content_type", "headers", "body_json"});
+    r.AllowOnly(*e, {"status", "content_type", "headers", "body_json", "body", "headers_present"});
     int64_t status = r.RequireInt(*e, "status");
     if (status < 100 || status > 599) r.Fail(e->get("status"), "'status' must be an HTTP status code (100-599)");
     v.expect.status = static_cast<int>(status);
     v.expect.content_type = r.OptString(*e, "content_type");
     v.expect.headers = Headers(r, r.OptTable(*e, "headers"));
     v.expect.body_json = r.OptString(*e, "body_json");
+    v.expect.body = r.OptString(*e, "body");
+    if (v.expect.body && v.expect.body_json) r.Fail(e, "give at most one of 'body' and 'body_json'");
+    v.expect.headers_present = r.StringArray(*e, "headers_present");
     if (v.expect.body_json && !nlohmann::json::accept(*v.expect.body_json)) {
       r.Fail(e->get("body_json"), "'body_json' is not valid JSON");
     }

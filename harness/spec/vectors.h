@@ -15,6 +15,9 @@ struct Expectation {
   std::optional<std::string> content_type;  ///< media type; parameters are ignored
   std::vector<std::pair<std::string, std::string>> headers;  ///< must match exactly
   std::optional<std::string> body_json;     ///< JSON-equal (keys unordered, numbers as doubles)
+  std::optional<std::string> body;          ///< the exact bytes of the body
+  std::vector<std::string> headers_present; ///< must be present, any value ("Date" is also
+                                            ///< checked to change over time)
 };
 
 struct Vector {

@@ -101,6 +101,15 @@ std::vector<Difference> Compare(const spec::Expectation& expect, const HttpRespo
       out.push_back({"header " + name, "'" + value + "'", "'" + *actual + "'"});
     }
   }
+  for (const auto& name : expect.headers_present) {
+    if (!response.Header(name)) out.push_back({"header " + name, "present", "no such header"});
+  }
+  if (expect.status / 100 == 2 && !response.delimited) {
+    out.push_back({"framing", "Content-Length or chunked", "a body delimited by closing the connection"});
+  }
+  if (expect.body && response.body != *expect.body) {
+    out.push_back({"body", Abbreviate(*expect.body), Abbreviate(response.body)});
+  }
   if (expect.body_json) {
     if (auto where = JsonDifference(*expect.body_json, response.body)) {
       std::string field = *where == kNotJson ? "body (not JSON)" : "body at JSON pointer '" + *where + "'";

@@ -74,6 +74,7 @@ HttpResponse Exchange(const std::string& host, uint16_t port, const HttpRequest&
   }
   out.body = res.body();
   out.chunked = parser.chunked();
+  out.delimited = parser.chunked() || parser.content_length().has_value();
   return out;
 }
 

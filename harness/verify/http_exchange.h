@@ -23,6 +23,7 @@ struct HttpResponse {
   std::vector<std::pair<std::string, std::string>> headers;  ///< in order received
   std::string body;
   bool chunked = false;  ///< framed with Transfer-Encoding: chunked
+  bool delimited = true; ///< framed by Content-Length or chunked (not by closing the connection)
   /// The value of header `name` (case-insensitive), if present.
   std::optional<std::string> Header(std::string_view name) const;
 };
