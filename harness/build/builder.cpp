@@ -199,13 +199,74 @@ bool BuildRust(const fs::path& root, const spec::Implementation& impl, const Bui
   return TimeColdAndIncremental(build, scratch.path, "rust", env, impl.source, record);
 }
 
+// ---- C++ ---------------------------------------------------------------------------
+
+// The CMake build directory this claimbench binary was built in: C++ implementations are
+// targets of the same configure.
+const fs::path kBuildDir = CLAIMBENCH_BUILD_DIR;
+
+bool BuildCpp(const fs::path& root, const spec::Implementation& impl, const BuildOptions& options,
+              BuildRecord& record) {
+  std::vector<std::string> argv = {"cmake", "--build", kBuildDir.string(), "--target", impl.package};
+  record.command = Join(argv);
+  record.flags = std::string("cmake --build, CMAKE_BUILD_TYPE=") + CLAIMBENCH_BUILD_TYPE + ", -std=c++20 " +
+                 CLAIMBENCH_CXX_FLAGS;
+  auto r = RunCommand(argv, root);
+  record.build_s = r.wall_s;
+  if (!r.Ok()) return Fail(record, "cmake --build", r);
+  auto cxx = RunCommand({"c++", "--version"});
+  if (cxx.Ok()) record.toolchain = cxx.out.substr(0, cxx.out.find('\n'));
+  auto versions = RunCommand({"dpkg-query", "-W", "-f", "${Package} ${Version}\n", "libboost-dev", "libsimdjson-dev"});
+  if (versions.Ok()) {
+    std::istringstream lines(versions.out);
+    std::string name, version;
+    while (lines >> name >> version) record.libraries[name] = version;
+  }
+
+  if (!options.measure_build_times) return true;
+  ScratchDir scratch;
+  CopyTree(root / "cpp", scratch.path / "cpp", {});
+  std::vector<std::string> configure = {"cmake", "-S", (scratch.path / "cpp").string(), "-B",
+                                        (scratch.path / "cpp" / "build").string(), "-DCMAKE_BUILD_TYPE=Release"};
+  if (!process::FindInPath("ninja").empty()) configure.insert(configure.begin() + 1, {"-G", "Ninja"});
+  auto conf = RunCommand(configure, scratch.path);
+  if (!conf.Ok()) return Fail(record, "cmake configure (scratch)", conf);
+  record.cache_state = "fresh CMake build directory, configured untimed; system libraries from Debian packages";
+  return TimeColdAndIncremental({"cmake", "--build", "build", "--target", impl.package}, scratch.path, "cpp", {},
+                                impl.source, record);
+}
+
 }  // namespace
 
-fs::path BinaryPath(const fs::path& root, const spec::Implementation& impl) {
+int CountCodeLines(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) return 0;
+  int lines = 0;
+  bool in_block = false;
+  std::string line;
+  while (std::getline(in, line)) {
+    auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos) continue;
+    std::string_view text = std::string_view(line).substr(first);
+    if (in_block) {
+      if (text.find("*/") != std::string_view::npos) in_block = false;
+      continue;
+    }
+    if (text.rfind("//", 0) == 0 || text.rfind("#!", 0) == 0) continue;
+    if (text.rfind("/*", 0) == 0) {
+      in_block = text.find("*/") == std::string_view::npos;
+      continue;
+    }
+    ++lines;
+  }
+  return lines;
+}
+
+fs::path BinaryPath([[maybe_unused]] const fs::path& root, const spec::Implementation& impl) {
   switch (impl.language) {
     case spec::Language::kGo: return root / "build" / "bin" / impl.binary;
     case spec::Language::kRust: return root / "rust" / "target" / "release" / impl.binary;
-    case spec::Language::kCpp: return root / "build" / "cpp" / impl.binary;
+    case spec::Language::kCpp: return kBuildDir / "cpp" / impl.binary;
   }
   return {};
 }
@@ -225,12 +286,13 @@ BuildRecord Build(const fs::path& root, const spec::Implementation& impl, const 
         ok = BuildRust(root, impl, options, record);
         break;
       case spec::Language::kCpp:
-        record.error = "C++ implementations are built by CMake, not by `claimbench build`";
-        return record;
+        ok = BuildCpp(root, impl, options, record);
+        break;
     }
     if (!ok) return record;
     record.binary_bytes = static_cast<int64_t>(fs::file_size(record.binary));
     record.binary_stripped_bytes = StrippedSize(record.binary);
+    if (!impl.source.empty()) record.handler_lines = CountCodeLines(root / impl.source);
     record.ok = true;
   } catch (const std::exception& e) {
     record.ok = false;

@@ -32,7 +32,12 @@ struct BuildRecord {
   std::string cache_state;                   ///< what "cold" started from
   int64_t binary_bytes = 0;                  ///< as built
   int64_t binary_stripped_bytes = 0;         ///< after strip --strip-all
+  int handler_lines = 0;                     ///< lines of code of the handler source (no blanks, no comments)
 };
+
+/// Lines of code of a source file: lines that are neither blank nor only a comment
+/// (//, #, /* ... */ on their own lines). 0 when the file cannot be read.
+int CountCodeLines(const std::filesystem::path& file);
 
 /// Builds `impl` under the repository `root`. Never throws for a compile error: the
 /// record says what failed.

@@ -5,11 +5,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <stdexcept>
 
 #include "build/builder.h"
 #include "process/cpu_set.h"
+#include "process/interrupt.h"
+#include "run/http_runner.h"
+#include "spec/vectors.h"
 #include "report/reporter.h"
 #include "run/result_json.h"
 #include "spec/workload.h"
@@ -142,6 +146,46 @@ int Report(const std::filesystem::path& results_file, const std::string& format)
     throw std::runtime_error(results_file.string() + " is not valid JSON: " + e.what());
   }
   std::cout << reporter->Render(results);
+  return kExitOk;
+}
+
+int Serve(const CommonOptions& common, const ServeCommand& command) {
+  auto catalog = spec::LoadCatalog(Root(common));
+  const auto& impl = catalog.GetImplementation(command.implementation);
+  const spec::Workload* workload = nullptr;
+  for (const auto& w : catalog.workloads) {
+    bool serves = std::find(w.implementations.begin(), w.implementations.end(), impl.id) != w.implementations.end();
+    if (serves && (command.workload.empty() || w.id == command.workload)) {
+      workload = &w;
+      break;
+    }
+  }
+  if (!workload) {
+    throw std::invalid_argument("implementation '" + impl.id + "' does not serve workload '" + command.workload + "'");
+  }
+  std::cerr << "claimbench: building " << impl.id << "\n";
+  auto record = build::Build(catalog.root, impl, {false});
+  if (!record.ok) throw std::runtime_error("build of " + impl.id + " failed: " + record.error);
+  auto vectors = spec::LoadVectors(workload->vectors_file);
+  run::HttpRunOptions options;
+  options.server_cpus = Split(common).server;
+  options.fixed_port = static_cast<uint16_t>(command.port);
+  std::string error;
+  auto server = run::StartServer(impl, record.binary, {}, run::ReadinessVector(vectors), options, error);
+  if (!server) throw std::runtime_error("cannot start " + impl.id + ": " + error);
+  std::cerr << fmt::format("claimbench: serving {} ({}) on http://127.0.0.1:{}{}, CPUs {}; ready after {:.1f} ms; "
+                           "Ctrl-C stops it\n",
+                           impl.id, impl.library, server->port, workload->load.path,
+                           options.server_cpus.empty() ? "all" : process::FormatCpuList(options.server_cpus),
+                           server->startup_s * 1e3);
+  while (!process::Interrupted()) {
+    if (auto status = server->child.Wait(std::chrono::milliseconds(200))) {
+      std::cerr << "claimbench: " << impl.id << " exited (" << status->Describe() << ")\n";
+      return status->Ok() ? kExitOk : kExitFailed;
+    }
+  }
+  auto status = server->child.Stop(std::chrono::seconds(5));
+  std::cerr << "claimbench: " << impl.id << " stopped (" << status.Describe() << ")\n";
   return kExitOk;
 }
 

@@ -49,6 +49,15 @@ int Build(const CommonOptions& common, const BuildCommand& command);
 int Verify(const CommonOptions& common, run::RunOptions options);
 int RunSuite(const CommonOptions& common, run::RunOptions options);
 int Load(const LoadCommand& command);
+
+struct ServeCommand {
+  std::string implementation;
+  std::string workload;  ///< whose readiness vector is probed; empty: the first it serves
+  int port = 0;          ///< 0: a free port
+};
+/// Builds if needed and runs one implementation in the foreground as the harness would
+/// (pinned to the server CPUs, same environment), until Ctrl-C.
+int Serve(const CommonOptions& common, const ServeCommand& command);
 int Report(const std::filesystem::path& results_file, const std::string& format);
 
 }  // namespace claimbench::cli

@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   AddSelection(verify_cmd, verify);
 
   claimbench::run::RunOptions run;
-  std::string duration, warmup;
+  std::string duration, warmup, point_duration;
   auto* run_cmd = app.add_subcommand("run", "Build if needed, verify, measure and report");
   AddCommon(run_cmd, common);
   AddSelection(run_cmd, run);
@@ -54,9 +54,14 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--out", run.out_dir, "Output directory (default: results/<run-id>)");
   run_cmd->add_option("--duration", duration, "Measured window per trial, e.g. 10s (overrides the suite)");
   run_cmd->add_option("--warmup", warmup, "Warmup per trial, e.g. 2s (overrides the suite)");
+  run_cmd->add_option("--point-duration", point_duration, "Window of each further load point, e.g. 2s");
   auto* connections = run_cmd->add_option("--connections", "Connections (overrides the workload)");
   run_cmd->add_flag("!--no-build-times", run.build_times, "Skip the cold and incremental build measurements");
   run_cmd->add_option("--seed", run.seed, "Seed for generated inputs and orderings");
+  run_cmd->add_flag("--no-load-points", run.no_load_points,
+                    "Only the main closed-loop window: no connection sweep, fixed rates or knee");
+  run_cmd->add_option("--startup-runs", run.startup_runs, "Starts whose median startup time is reported")
+      ->check(CLI::Range(0, 1000));
 
   cli::LoadCommand load;
   auto* load_cmd = app.add_subcommand("load", "Drive load against any HTTP/1.1 server (closed loop)");
@@ -76,6 +81,13 @@ int main(int argc, char** argv) {
   load_cmd->add_option("--cpus", load.cpus, "Pin client threads to these CPUs, e.g. 1");
   load_cmd->add_flag("--json", load.json, "Print the result as JSON on stdout (schema: results/load.schema.json)");
   load_cmd->add_flag("--series", load.series, "Print the per-second series (requests, errors, p50, p99, max)");
+
+  cli::ServeCommand serve;
+  auto* serve_cmd = app.add_subcommand("serve", "Run one implementation in the foreground, as the harness would");
+  AddCommon(serve_cmd, common);
+  serve_cmd->add_option("implementation", serve.implementation, "Implementation id, e.g. go-nethttp")->required();
+  serve_cmd->add_option("--workload", serve.workload, "Workload whose readiness request is probed");
+  serve_cmd->add_option("--port", serve.port, "Port (default: a free one)")->check(CLI::Range(1, 65535));
 
   std::string results_file, format = "table";
   auto* report_cmd = app.add_subcommand("report", "Render a results.json as csv or a table");
@@ -103,6 +115,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) {
       if (!duration.empty()) run.duration = claimbench::ParseDuration(duration);
       if (!warmup.empty()) run.warmup = claimbench::ParseDuration(warmup);
+      if (!point_duration.empty()) run.point_duration = claimbench::ParseDuration(point_duration);
       if (*connections) run.connections = connections->as<int>();
       return cli::RunSuite(common, run);
     }
@@ -111,6 +124,7 @@ int main(int argc, char** argv) {
       return cli::Load(load);
     }
     if (*report_cmd) return cli::Report(results_file, format);
+    if (*serve_cmd) return cli::Serve(common, serve);
   } catch (const std::invalid_argument& e) {
     std::cerr << "error: " << e.what() << "\n";
     return cli::kExitUsage;

@@ -1,5 +1,5 @@
 // One keep-alive client connection: connect, write, read + parse, classify the outcome (status
-// class, or a body that differs from the expected one).
+// class, or a body that differs from the expected one or fails the sampled check).
 #include "load/connection.h"
 
 #include <boost/asio/error.hpp>
@@ -9,17 +9,15 @@ namespace claimbench::load {
 
 namespace asio = boost::asio;
 
-Connection::Connection(asio::io_context& io, const asio::ip::tcp::endpoint& endpoint,
-                       std::string_view request, Clock::duration timeout,
-                       ConnectionObserver& observer, std::optional<std::string_view> expected_body)
+Connection::Connection(asio::io_context& io, const asio::ip::tcp::endpoint& endpoint, Clock::duration timeout,
+                       ConnectionObserver& observer, ResponseChecks checks)
     : socket_(io),
       connect_timer_(io),
       endpoint_(endpoint),
-      request_(request),
       timeout_(timeout),
       observer_(observer),
-      expected_body_(expected_body),
-      parser_(ResponseParserOptions{.keep_body = expected_body.has_value()}) {}
+      checks_(checks),
+      parser_(ResponseParserOptions{.keep_body = checks.expected_body.has_value()}) {}
 
 void Connection::Close() {
   ++generation_;
@@ -61,12 +59,17 @@ void Connection::Connect() {
   }));
 }
 
-void Connection::Send(Clock::time_point start, Clock::time_point intended) {
+void Connection::Send(std::string_view request, size_t request_index, Clock::time_point start,
+                      Clock::time_point intended) {
   state_ = State::kBusy;
+  request_ = request;
+  request_index_ = request_index;
   start_ = start;
   intended_ = intended;
   deadline_ = start + timeout_;
   bytes_read_ = 0;
+  // Only the bodies that will be compared are kept; the parser is between responses here.
+  parser_.set_keep_body(checks_.expected_body.has_value() || next_response_checked());
   asio::async_write(socket_, asio::buffer(request_.data(), request_.size()),
                     WithMemory(handler_memory_, [this, generation = generation_](
                                                     const boost::system::error_code& ec, size_t) {
@@ -91,7 +94,8 @@ void Connection::StartRead() {
 void Connection::OnRead(const boost::system::error_code& error, size_t bytes) {
   if (error) {
     if (error == asio::error::eof && parser_.Finish().status == ParseStatus::kComplete) {
-      Exchange exchange{.start = start_, .intended = intended_, .server_closed = true};
+      Exchange exchange = NewExchange();
+      exchange.server_closed = true;
       ClassifyResponse(exchange);
       Finish(exchange, /*close=*/true);
       return;
@@ -105,7 +109,7 @@ void Connection::OnRead(const boost::system::error_code& error, size_t bytes) {
     StartRead();
     return;
   }
-  Exchange exchange{.start = start_, .intended = intended_};
+  Exchange exchange = NewExchange();
   // Bytes after the response while no other request is outstanding break the protocol.
   if (result.status == ParseStatus::kError || result.consumed != bytes) {
     exchange.error = ErrorKind::kParse;
@@ -118,17 +122,35 @@ void Connection::OnRead(const boost::system::error_code& error, size_t bytes) {
   Finish(exchange, /*close=*/exchange.server_closed);
 }
 
-void Connection::ClassifyResponse(Exchange& exchange) const {
+Exchange Connection::NewExchange() const {
+  return Exchange{.start = start_, .intended = intended_, .request_index = request_index_};
+}
+
+void Connection::ClassifyResponse(Exchange& exchange) {
   const int status = parser_.status();
-  if (expected_body_ && status >= 200 && status < 300 && parser_.body() != *expected_body_) {
-    exchange.error = ErrorKind::kBodyMismatch;  // never a success, whatever the status said
+  if (status < 200 || status >= 300) {
+    exchange.status = status;
     return;
+  }
+  const bool sampled = next_response_checked();  // decided at Send, when the body was kept
+  if (checks_.check_every > 0) successes_since_check_ = sampled ? 0 : successes_since_check_ + 1;
+  // A body that fails a check is never a success, whatever the status said.
+  if (checks_.expected_body && parser_.body() != *checks_.expected_body) {
+    exchange.error = ErrorKind::kBodyMismatch;
+    return;
+  }
+  if (sampled) {
+    exchange.checked = true;
+    if (!(*checks_.response_check)(request_index_, status, parser_.body())) {
+      exchange.error = ErrorKind::kBodyMismatch;
+      return;
+    }
   }
   exchange.status = status;
 }
 
 void Connection::OnTransportError(const boost::system::error_code& error, ErrorKind kind) {
-  Exchange exchange{.start = start_, .intended = intended_};
+  Exchange exchange = NewExchange();
   const bool peer_closed = error == asio::error::eof || error == asio::error::connection_reset ||
                            error == asio::error::broken_pipe;
   if (peer_closed && parser_.idle() && responses_on_socket_ > 0) {
@@ -158,7 +180,8 @@ void Connection::CheckDeadline(Clock::time_point now) {
     Close();
     observer_.OnConnectFailed(*this, now);
   } else if (state_ == State::kBusy) {
-    Exchange exchange{.start = start_, .intended = intended_, .error = ErrorKind::kTimeout};
+    Exchange exchange = NewExchange();
+    exchange.error = ErrorKind::kTimeout;
     Finish(exchange, /*close=*/true);
   }
 }

@@ -1,10 +1,11 @@
-// One keep-alive client connection of the load generator: connect, write the pre-serialised
+// One keep-alive client connection of the load generator: connect, write a pre-serialised
 // request, read and parse the response in one reusable buffer (checking the body when one is
-// expected), time it, and report the outcome to an observer that decides what happens next (the
-// closed loop sends again at once; the open loop sends on its schedule). No allocation per
-// request: the request bytes are shared and immutable, the receive buffer and parser (and a kept
-// body's capacity) are reused, and the single outstanding connect, write or read takes its
-// handler memory from the connection's own block (HandlerMemory).
+// expected, or when this response is one of the sampled ones), time it, and report the outcome to
+// an observer that decides what happens next (the closed loop sends again at once; the open loop
+// sends on its schedule). No allocation per request: the request bytes are shared and immutable,
+// the receive buffer and parser (and a kept body's capacity) are reused, and the single
+// outstanding connect, write or read takes its handler memory from the connection's own block
+// (HandlerMemory).
 #pragma once
 
 #include <array>
@@ -18,6 +19,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/system/error_code.hpp>
 
+#include "load/closed_loop.h"
 #include "load/handler_memory.h"
 #include "load/load_result.h"
 #include "load/response_parser.h"
@@ -43,6 +45,17 @@ struct Exchange {
   bool server_closed = false;        ///< the server ended the connection with this exchange
   uint64_t bytes_written = 0;        ///< request bytes written (bytes)
   uint64_t bytes_read = 0;           ///< response bytes read (bytes)
+  size_t request_index = 0;          ///< position of the request in the run's request list
+  /// The response was passed to the response check (it passed when status != 0, else the error
+  /// is kBodyMismatch).
+  bool checked = false;
+};
+
+/// What a connection checks in its 2xx responses (see ClosedLoopOptions).
+struct ResponseChecks {
+  std::optional<std::string_view> expected_body{};  ///< every 2xx body must equal it
+  uint32_t check_every = 0;                         ///< every n-th 2xx goes to response_check; 0: none
+  const ResponseCheck* response_check = nullptr;    ///< required when check_every > 0
 };
 
 class Connection;
@@ -62,12 +75,13 @@ class Connection {
  public:
   static constexpr size_t kReceiveBufferBytes = 16 * 1024;
 
-  /// `request` (and `expected_body`'s characters) must outlive the connection. `timeout` bounds a
-  /// connect and each request. With an `expected_body`, the parser keeps each body and a 2xx
-  /// response whose body differs fails with kBodyMismatch.
+  /// `timeout` bounds a connect and each request. What `checks` points to must outlive the
+  /// connection. With an expected body, the parser keeps each body and a 2xx response whose body
+  /// differs fails with kBodyMismatch. With check_every n > 0, the parser keeps the body of every
+  /// n-th 2xx response only (counted over the connection's life, across reconnects), which
+  /// fails with kBodyMismatch when the response check returns false.
   Connection(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
-             std::string_view request, Clock::duration timeout, ConnectionObserver& observer,
-             std::optional<std::string_view> expected_body = std::nullopt);
+             Clock::duration timeout, ConnectionObserver& observer, ResponseChecks checks = {});
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
@@ -75,12 +89,12 @@ class Connection {
   void Connect();
   /// Connects after `delay` (a back-off after a failed connect).
   void ConnectAfter(Clock::duration delay);
-  /// Writes the request on an idle open connection; `start` is now, just before the write, and the
-  /// timeout counts from it. `intended` is handed back in the Exchange: the open loop passes the
-  /// scheduled send time, so that waiting for a free connection is measured rather than omitted.
-  void Send(Clock::time_point start, Clock::time_point intended);
-  /// The closed loop's send: intended == start.
-  void Send(Clock::time_point start) { Send(start, start); }
+  /// Writes `request` (whose bytes must stay valid until the exchange is done) on an idle open
+  /// connection; `start` is now, just before the write, and the timeout counts from it.
+  /// `request_index` and `intended` are handed back in the Exchange: the open loop passes the
+  /// scheduled send time as `intended`, so that waiting for a free connection is measured rather
+  /// than omitted; the closed loop passes `start`.
+  void Send(std::string_view request, size_t request_index, Clock::time_point start, Clock::time_point intended);
   /// Fails the pending connect or request with a timeout when `now` is past its deadline.
   void CheckDeadline(Clock::time_point now);
   /// Closes without reporting anything; pending handlers are ignored.
@@ -88,6 +102,11 @@ class Connection {
 
   bool is_open() const { return state_ == State::kIdle || state_ == State::kBusy; }
   bool busy() const { return state_ == State::kBusy; }
+  /// Whether the next 2xx response will be passed to the response check: the driver picks the
+  /// request to send accordingly (RequestRotation).
+  bool next_response_checked() const {
+    return checks_.check_every > 0 && successes_since_check_ + 1 == checks_.check_every;
+  }
   /// Successful connects so far; more than one means the last was a reconnect (count).
   uint64_t connects() const { return connects_; }
 
@@ -98,16 +117,20 @@ class Connection {
   void OnRead(const boost::system::error_code& error, size_t bytes);
   void OnTransportError(const boost::system::error_code& error, ErrorKind kind);
   void Finish(Exchange& exchange, bool close);
-  // Turns a complete parsed response into the exchange's status, or kBodyMismatch.
-  void ClassifyResponse(Exchange& exchange) const;
+  // Turns a complete parsed response into the exchange's status, or kBodyMismatch, running the
+  // sampled check when this 2xx is the check_every-th.
+  void ClassifyResponse(Exchange& exchange);
+  Exchange NewExchange() const;
 
   boost::asio::ip::tcp::socket socket_;
   boost::asio::steady_timer connect_timer_;
   boost::asio::ip::tcp::endpoint endpoint_;
   std::string_view request_;
+  size_t request_index_ = 0;
   Clock::duration timeout_;
   ConnectionObserver& observer_;
-  std::optional<std::string_view> expected_body_;
+  ResponseChecks checks_;
+  uint32_t successes_since_check_ = 0;  // 2xx responses since the last sampled one
   ResponseParser parser_;
   std::array<char, kReceiveBufferBytes> receive_buffer_;
   HandlerMemory handler_memory_;

@@ -24,7 +24,7 @@ enum class ErrorKind {
   kStatus3xx,
   kStatus4xx,
   kStatus5xx,
-  kBodyMismatch,  ///< a 2xx response whose body differs from the expected one (when one is set)
+  kBodyMismatch,  ///< a 2xx response whose body differs from the expected one, or fails the sampled check
 };
 inline constexpr int kErrorKindCount = 10;
 
@@ -83,6 +83,10 @@ struct LoadResult {
   double duration_s = 0;
   /// requests / duration_s (1/s).
   double requests_per_s = 0;
+  /// Responses that completed inside the window and were passed to the sampled response check
+  /// (ClosedLoopOptions::check_every), passed or failed (count): about (requests + the failed
+  /// ones) / check_every. A failed one is also an errors.body_mismatch; a passed one a request.
+  uint64_t responses_checked = 0;
   /// Latency of those requests, to the parsed end of the response from the intended send time in
   /// the open loop (coordinated-omission free: time spent waiting for a free connection counts),
   /// and from just before the request is written in the closed loop (ns). Errors are never

@@ -55,15 +55,19 @@ asio::ip::tcp::endpoint Resolve(const std::string& host, uint16_t port) {
 LoadWorker::LoadWorker(const ClosedLoopOptions& options, const WorkerSlot& slot, bool record_send_lag)
     : options_(options),
       record_send_lag_(record_send_lag),
+      rotation_(options, slot.thread, slot.threads),
       tick_interval_(std::clamp<Clock::duration>(options.timeout / 10, std::chrono::milliseconds(1),
                                                  std::chrono::milliseconds(10))),
       tick_timer_(io_),
       intervals_(options.duration) {
-  std::optional<std::string_view> expected_body;
-  if (options.expected_body) expected_body = *options.expected_body;
+  ResponseChecks checks;
+  if (options.expected_body) checks.expected_body = *options.expected_body;
+  if (options.check_every > 0) {
+    checks.check_every = options.check_every;
+    checks.response_check = &options.response_check;
+  }
   for (int i = 0; i < slot.connections; ++i) {
-    connections_.push_back(
-        std::make_unique<Connection>(io_, slot.endpoint, options.request, options.timeout, *this, expected_body));
+    connections_.push_back(std::make_unique<Connection>(io_, slot.endpoint, options.timeout, *this, checks));
   }
 }
 
@@ -93,6 +97,7 @@ void LoadWorker::Run(const std::function<Clock::time_point()>& sync) {
 
 void LoadWorker::MergeInto(LoadResult& total) const {
   total.requests += requests_;
+  total.responses_checked += responses_checked_;
   total.latency.Merge(latency_);
   total.service_time.Merge(service_time_);
   total.send_lag.Merge(send_lag_);
@@ -116,8 +121,14 @@ void LoadWorker::MergeInto(LoadResult& total) const {
 
 void LoadWorker::Write(Connection& connection, Clock::time_point now, Clock::time_point intended,
                        bool count_as_sent) {
-  connection.Send(now, intended);
+  const size_t index = rotation_.Next(connection.next_response_checked());
+  connection.Send(rotation_.At(index), index, now, intended);
   if (count_as_sent && now >= window_start_ && now < window_end_) ++sent_in_window_;
+}
+
+void LoadWorker::Resend(Connection& connection, Clock::time_point now, Clock::time_point intended,
+                        size_t request_index) {
+  connection.Send(rotation_.At(request_index), request_index, now, intended);
 }
 
 void LoadWorker::RecordBacklog(Clock::time_point now, uint64_t backlog) {
@@ -157,6 +168,7 @@ void LoadWorker::OnExchangeDone(Connection& connection, const Exchange& exchange
   if (in_window) {
     bytes_read_ += exchange.bytes_read;
     bytes_written_ += exchange.bytes_written;
+    if (exchange.checked) ++responses_checked_;
   }
   if (exchange.error) {
     CountError(*exchange.error, exchange.end);
@@ -246,7 +258,13 @@ void ValidateLoadOptions(const ClosedLoopOptions& options) {
   }
   if (options.threads < 1) fail("threads must be at least 1 (got " + std::to_string(options.threads) + ")");
   if (options.port == 0) fail("port must be 1..65535 (got 0)");
-  if (options.request.empty()) fail("request is empty");
+  if (options.requests.empty() && options.request.empty()) fail("request is empty");
+  for (size_t i = 0; i < options.requests.size(); ++i) {
+    if (options.requests[i].empty()) fail("requests[" + std::to_string(i) + "] is empty");
+  }
+  if (options.check_every > 0 && !options.response_check) {
+    fail("check_every is " + std::to_string(options.check_every) + " but response_check is not set");
+  }
   if (options.duration <= nanoseconds::zero()) fail("duration must be positive");
   if (options.warmup < nanoseconds::zero()) fail("warmup must not be negative");
   if (options.timeout <= nanoseconds::zero()) fail("timeout must be positive");

@@ -1,7 +1,7 @@
 // What the closed and the open loop share: one client thread (LoadWorker) with its io_context,
-// its share of the connections, the connect phase, the window boundaries, deadline checks, the
-// recording of every outcome (histograms, errors by kind, the per-second series) and its CPU
-// time; and RunWorkers, which starts one worker per thread behind a common start and merges
+// its share of the connections, its walk over the request list (RequestRotation), the connect
+// phase, the window boundaries, deadline checks, the recording of every outcome (histograms,
+// errors by kind, responses checked, the per-second series) and its CPU time; and RunWorkers, which starts one worker per thread behind a common start and merges
 // their figures. A driver only decides when to write: the closed loop on every idle connection at
 // once, the open loop on its schedule.
 #pragma once
@@ -20,6 +20,7 @@
 #include "load/connection.h"
 #include "load/interval_series.h"
 #include "load/load_result.h"
+#include "load/request_rotation.h"
 
 namespace claimbench::load {
 
@@ -63,9 +64,13 @@ class LoadWorker : public ConnectionObserver {
   /// The window has just closed (before idle connections are closed): stop sending.
   virtual void OnWindowEnd() {}
 
-  /// Writes the request on an idle connection; `now` is the write start (Clock::now()). Counts
-  /// the write toward achieved_rate_per_s when it starts inside the window and `count_as_sent`.
+  /// Writes the next request of the rotation on an idle connection; `now` is the write start
+  /// (Clock::now()). Counts the write toward achieved_rate_per_s when it starts inside the window
+  /// and `count_as_sent`.
   void Write(Connection& connection, Clock::time_point now, Clock::time_point intended, bool count_as_sent);
+  /// Writes the request at `request_index` again (an unanswered one, see OnUnanswered); not
+  /// counted toward achieved_rate_per_s.
+  void Resend(Connection& connection, Clock::time_point now, Clock::time_point intended, size_t request_index);
   /// Open loop: requests due but not written at `now`; the largest seen inside the window is
   /// LoadResult::backlog_max.
   void RecordBacklog(Clock::time_point now, uint64_t backlog);
@@ -98,6 +103,7 @@ class LoadWorker : public ConnectionObserver {
 
   const ClosedLoopOptions& options_;
   const bool record_send_lag_;
+  RequestRotation rotation_;
   // An io_context whose first destruction phase (shutdown: pending operations are destroyed) can
   // be run ahead of the members that own handler memory.
   class IoContext : public boost::asio::io_context {
@@ -125,6 +131,7 @@ class LoadWorker : public ConnectionObserver {
   Histogram send_lag_;
   IntervalRecorder intervals_;
   uint64_t requests_ = 0;
+  uint64_t responses_checked_ = 0;
   uint64_t sent_in_window_ = 0;
   uint64_t backlog_max_ = 0;
   uint64_t backlog_at_end_ = 0;

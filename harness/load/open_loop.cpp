@@ -45,7 +45,7 @@ class OpenLoopWorker final : public LoadWorker {
   // Sent again before any scheduled request (its intended time is the oldest), on another idle
   // connection if there is one.
   void OnUnanswered(const Exchange& exchange) override {
-    retries_.push_back(exchange.intended);
+    retries_.push_back({exchange.intended, exchange.request_index});
     Dispatch(Clock::now());
   }
 
@@ -68,9 +68,9 @@ class OpenLoopWorker final : public LoadWorker {
       if (!connection.is_open() || connection.busy()) continue;
       const Clock::time_point write_start = Clock::now();
       if (!retries_.empty()) {
-        const Clock::time_point intended = retries_.front();
+        const Retry retry = retries_.front();
         retries_.erase(retries_.begin());
-        Write(connection, write_start, intended, /*count_as_sent=*/false);
+        Resend(connection, write_start, retry.intended, retry.request_index);
       } else {
         Write(connection, write_start, schedule_->Intended(next_), /*count_as_sent=*/true);
         ++next_;
@@ -111,7 +111,12 @@ class OpenLoopWorker final : public LoadWorker {
   const WorkerSlot slot_;
   std::optional<SendSchedule> schedule_;
   uint64_t next_ = 0;  // index of the next scheduled request to write
-  std::vector<Clock::time_point> retries_;
+  // A request the server closed on without answering: the same bytes go out again.
+  struct Retry {
+    Clock::time_point intended;
+    size_t request_index;
+  };
+  std::vector<Retry> retries_;
   boost::asio::steady_timer send_timer_;
   HandlerMemory send_timer_memory_;
   bool timer_armed_ = false;

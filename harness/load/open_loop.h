@@ -30,9 +30,10 @@ struct OpenLoopOptions : ClosedLoopOptions {
 /// (write start - intended) over the same 2xx requests, completed inside the window; sets
 /// target_rate_per_s, achieved_rate_per_s, backlog_max, backlog_at_end and rate_shortfall
 /// (achieved below 95% of the target). Timeouts count from the write start. A request the server
-/// dropped by closing a reused keep-alive connection is sent again with its original intended
-/// time. Throws std::invalid_argument on bad options (the closed loop's, and "rate must be
-/// positive (got R)") and std::runtime_error when the host cannot be resolved.
+/// dropped by closing a reused keep-alive connection is sent again (the same request of the list)
+/// with its original intended time. Throws std::invalid_argument on bad options (the closed
+/// loop's, and "rate must be positive (got R)") and std::runtime_error when the host cannot be
+/// resolved.
 LoadResult RunOpenLoop(const OpenLoopOptions& options);
 
 }  // namespace claimbench::load

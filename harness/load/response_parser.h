@@ -57,6 +57,10 @@ class ResponseParser {
   FeedResult Finish();
   /// Forgets the current response (e.g. after a reconnect). Keeps the body buffer's capacity.
   void Reset();
+  /// Whether to keep the body of the responses that follow (options.keep_body, changed between
+  /// responses): the load generator keeps only the bodies it will check. Call it before the first
+  /// byte of a response, i.e. when idle() is true or after kComplete.
+  void set_keep_body(bool keep) { options_.keep_body = keep; }
 
   /// True when no byte of a response has been consumed since the last completion or Reset.
   bool idle() const { return !started_; }
@@ -64,7 +68,7 @@ class ResponseParser {
   int http_minor_version() const { return http_minor_; }
   /// Whether the connection may carry another request after this response.
   bool keep_alive() const { return keep_alive_; }
-  /// The decoded body (chunked framing removed); empty unless options.keep_body.
+  /// The decoded body (chunked framing removed); empty unless the body was kept (keep_body).
   std::string_view body() const { return body_; }
   /// Decoded body length of the current response (bytes).
   uint64_t body_bytes() const { return body_bytes_; }

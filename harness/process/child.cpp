@@ -92,14 +92,16 @@ Child Child::Spawn(const SpawnOptions& options) {
     ::signal(SIGTERM, SIG_DFL);
     ::signal(SIGPIPE, SIG_DFL);
     if (!options.cpus.empty() && ::sched_setaffinity(0, sizeof set, &set) != 0) ChildFail(pipe_fds[1], "sched_setaffinity");
-    int fd_out = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
-    if (fd_out < 0) ChildFail(pipe_fds[1], "open stdout file");
-    int fd_err = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
-    if (fd_err < 0) ChildFail(pipe_fds[1], "open stderr file");
+    if (!options.inherit_output) {
+      int fd_out = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
+      if (fd_out < 0) ChildFail(pipe_fds[1], "open stdout file");
+      int fd_err = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
+      if (fd_err < 0) ChildFail(pipe_fds[1], "open stderr file");
+      ::dup2(fd_out, 1);
+      ::dup2(fd_err, 2);
+    }
     int fd_in = ::open("/dev/null", O_RDONLY);
     ::dup2(fd_in, 0);
-    ::dup2(fd_out, 1);
-    ::dup2(fd_err, 2);
     if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ChildFail(pipe_fds[1], "chdir");
     ::execve(argv[0], argv.data(), envp.data());
     ChildFail(pipe_fds[1], "exec");

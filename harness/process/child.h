@@ -19,6 +19,7 @@ struct SpawnOptions {
   std::filesystem::path stdout_file;             ///< empty: /dev/null
   std::filesystem::path stderr_file;             ///< empty: /dev/null
   std::vector<int> cpus;                         ///< empty: no pinning
+  bool inherit_output = false;                   ///< keep the harness's stdout/stderr (files ignored)
 };
 
 /// How a child ended.

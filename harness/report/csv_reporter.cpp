@@ -54,10 +54,8 @@ std::string CsvReporter::Render(const nlohmann::json& results) const {
   for (const auto& w : results.value("workloads", nlohmann::json::array())) {
     for (const auto& impl : w.value("implementations", nlohmann::json::array())) {
       if (!impl.contains("summary")) continue;
-      for (const auto& metric : stats::HttpMetrics()) {
-        if (impl["summary"].contains(metric.name)) {
-          Row(out, run, w["id"], impl["id"], metric.name, metric.unit, impl["summary"][metric.name]);
-        }
+      for (const auto& [metric, value] : impl["summary"].items()) {
+        Row(out, run, w["id"], impl["id"], metric, value.value("unit", ""), value);
       }
     }
   }

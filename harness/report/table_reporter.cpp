@@ -20,6 +20,11 @@ std::optional<double> Field(const json& object, const char* key) {
   return object[key].get<double>();
 }
 
+std::optional<double> Scaled(std::optional<double> v, double factor) {
+  if (!v) return std::nullopt;
+  return *v * factor;
+}
+
 std::string Latency(std::optional<double> ns) {
   if (!ns) return "-";
   if (*ns >= 1e9) return fmt::format("{:.2f}s", *ns / 1e9);
@@ -47,13 +52,33 @@ std::string TableReporter::Render(const json& results) const {
                          Or(Median(impl, "requests_per_s"), "{:.0f}"), Latency(Median(impl, "latency_p50_ns")),
                          Latency(Median(impl, "latency_p99_ns")), Latency(Median(impl, "latency_p99_9_ns")),
                          Or(Median(impl, "errors"), "{:.0f}"), Or(Median(impl, "rss_peak_bytes"), "{:.1f}MiB", 1.0 / (1 << 20)),
-                         Or(Median(impl, "server_cpu_s"), "{:.2f}"), Or(Median(impl, "startup_s"), "{:.1f}ms", 1e3),
+                         Or(Median(impl, "server_cpu_s"), "{:.2f}"), Or(Median(impl, "startup_median_s") ? Median(impl, "startup_median_s") : Median(impl, "startup_s"), "{:.1f}ms", 1e3),
                          impl.value("status", ""));
+    }
+    bool any_points = false;
+    for (const auto& impl : w.value("implementations", json::array())) {
+      any_points = any_points || Median(impl, "knee_rate_per_s") || Median(impl, "gc_pause_max_us");
+    }
+    if (any_points) {
+      out += fmt::format("  {:<14} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9}\n", "implementation", "idle RSS",
+                         "p99@5k", "p99@15k", "p99@25k", "knee/s", "GC p99", "GC max");
+      for (const auto& impl : w.value("implementations", json::array())) {
+        out += fmt::format("  {:<14} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9}\n", impl.value("id", ""),
+                           Or(Median(impl, "rss_idle_bytes"), "{:.1f}MiB", 1.0 / (1 << 20)),
+                           Latency(Median(impl, "latency_p99_at_5000_rps_ns")),
+                           Latency(Median(impl, "latency_p99_at_15000_rps_ns")),
+                           Latency(Median(impl, "latency_p99_at_25000_rps_ns")),
+                           Or(Median(impl, "knee_rate_per_s"), "{:.0f}"),
+                           Latency(Scaled(Median(impl, "gc_pause_p99_us"), 1e3)),
+                           Latency(Scaled(Median(impl, "gc_pause_max_us"), 1e3)));
+      }
+      out += "  (p99@rate: open loop at that rate, '-' where the machine could not reach it; GC: Go stop-the-world "
+             "pauses)\n";
     }
     for (const auto& r : w.value("ratios", json::array())) {
       const std::string metric = r.value("metric", "");
       if (metric != "requests_per_s" && metric != "latency_p99_ns" && metric != "rss_peak_bytes" &&
-          metric != "startup_s") {
+          metric != "startup_median_s" && metric != "knee_rate_per_s") {
         continue;
       }
       out += fmt::format("  ratio {}/{} {}: {:.2f}\n", r.value("numerator", ""), r.value("denominator", ""), metric,

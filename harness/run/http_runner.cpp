@@ -9,10 +9,14 @@
 
 #include "load/closed_loop.h"
 #include "load/http_request.h"
-#include "process/child.h"
 #include "process/interrupt.h"
 #include "process/proc_stats.h"
+#include "run/gc_trace.h"
+#include "run/load_points.h"
 #include "run/result_json.h"
+#include "run/varied_requests.h"
+#include "stats/metrics.h"
+#include "util/files.h"
 #include "verify/verifier.h"
 
 namespace claimbench::run {
@@ -28,73 +32,70 @@ std::string LogTail(const std::filesystem::path& file, size_t max_bytes = 2000) 
   return text.size() > max_bytes ? "..." + text.substr(text.size() - max_bytes) : text;
 }
 
-const spec::Vector& ReadinessVector(const std::vector<spec::Vector>& vectors) {
-  for (const auto& v : vectors) {
-    if (v.expect.status == 200) return v;
-  }
-  return vectors.front();
+int ServerCpuCount(const HttpRunOptions& options) {
+  return options.server_cpus.empty() ? static_cast<int>(std::thread::hardware_concurrency())
+                                     : static_cast<int>(options.server_cpus.size());
 }
 
-struct StartedServer {
-  process::Child child;
-  uint16_t port = 0;
-  double startup_s = 0;      ///< exec -> first complete response
-  bool first_valid = false;  ///< the first response was the expected one
-};
-
-// Starts the server and polls it until its first complete response. Returns nullopt and
-// fills `error` when it exits or is not answering in time. A wrong first answer still
-// counts as started: verification then reports every difference.
-std::optional<StartedServer> StartServer(const std::filesystem::path& binary, const std::filesystem::path& log,
-                                         const spec::Vector& probe, const HttpRunOptions& options, std::string& error) {
-  uint16_t port = FreePort();
-  process::SpawnOptions spawn;
-  spawn.argv = {binary.string(), "--port", std::to_string(port)};
-  spawn.env = {"PORT=" + std::to_string(port)};
-  spawn.stderr_file = log;
-  spawn.stdout_file = log;
-  spawn.cpus = options.server_cpus;
-  std::optional<process::Child> started;
-  try {
-    started.emplace(process::Child::Spawn(spawn));
-  } catch (const std::runtime_error& e) {
-    error = e.what();
-    return std::nullopt;
+// Worker counts follow the server's CPU set and are stated explicitly (Go and tokio would
+// derive the same from the affinity mask; saying it makes the result self-describing).
+// Go also prints a gctrace line per GC cycle, from which the pauses are read.
+std::vector<std::string> ServerEnv(const spec::Implementation& impl, const HttpRunOptions& options) {
+  std::string n = std::to_string(ServerCpuCount(options));
+  switch (impl.language) {
+    case spec::Language::kGo: return {"GOMAXPROCS=" + n, "GODEBUG=gctrace=1"};
+    case spec::Language::kRust: return {"TOKIO_WORKER_THREADS=" + n};
+    case spec::Language::kCpp: return {};
   }
-  process::Child& child = *started;
-  auto deadline = child.started() + options.startup_timeout;
-  verify::HttpRequest request{probe.method, probe.path, probe.headers, probe.body};
-  while (Clock::now() < deadline && !process::Interrupted()) {
-    if (auto status = child.Poll()) {
-      error = "exited during startup (" + status->Describe() + "); log: " + LogTail(log);
-      return std::nullopt;
-    }
-    try {
-      verify::HttpResponse response = verify::Exchange(kHost, port, request, std::chrono::seconds(5));
-      double startup_s = std::chrono::duration<double>(Clock::now() - child.started()).count();
-      bool valid = verify::Compare(probe.expect, response).empty();
-      return StartedServer{std::move(child), port, startup_s, valid};
-    } catch (const std::runtime_error&) {
-      std::this_thread::sleep_for(std::chrono::microseconds(500));
-    }
-  }
-  error = process::Interrupted() ? "interrupted"
-                                 : "not ready within " + std::to_string(options.startup_timeout.count()) +
-                                       " s (no valid response on port " + std::to_string(port) + ")";
-  return std::nullopt;
+  return {};
 }
 
-json Trial(const spec::Workload& workload, StartedServer& server, const HttpRunOptions& options, std::string& error) {
+json Workers(const spec::Implementation& impl, const HttpRunOptions& options) {
+  int n = ServerCpuCount(options);
+  if (impl.language == spec::Language::kGo) return {{"GOMAXPROCS", n}};
+  if (impl.id == "rust-actix") return {{"actix_workers", n}, {"rule", "one worker per CPU in the affinity mask"}};
+  if (impl.language == spec::Language::kRust) return {{"TOKIO_WORKER_THREADS", n}};
+  return {{"threads", n}, {"rule", "one io_context thread per CPU in the affinity mask"}};
+}
+
+json StartupRuns(const spec::Implementation& impl, const std::filesystem::path& binary,
+                 const std::filesystem::path& log, const spec::Vector& probe, const HttpRunOptions& options) {
+  std::vector<double> samples;
+  for (int i = 0; i < options.startup_runs && !process::Interrupted(); ++i) {
+    std::string error;
+    auto server = StartServer(impl, binary, log, probe, options, error);
+    if (!server) return {{"error", error}, {"samples_s", samples}};
+    if (server->first_valid) samples.push_back(server->startup_s);
+    server->child.Stop(std::chrono::seconds(5));
+  }
+  return {{"runs", samples.size()},
+          {"samples_s", samples},
+          {"median_s", stats::Median(samples)},
+          {"definition", "exec -> first valid response to the readiness vector, polled every 0.5 ms"}};
+}
+
+json Trial(const spec::Workload& workload, const spec::Implementation& impl, StartedServer& server,
+           const std::filesystem::path& log, const HttpRunOptions& options, std::string& error) {
   json trial;
   trial["startup_s"] = server.startup_s;  // verification passed, so the first response was valid
   pid_t pid = server.child.pid();
   if (auto m = process::ReadMemoryStatus(pid)) trial["server"]["rss_idle_bytes"] = m->rss_bytes;
 
-  load::ClosedLoopOptions load;
+  std::string host_header = std::string(kHost) + ":" + std::to_string(server.port);
+  load::OpenLoopOptions load;
   load.host = kHost;
   load.port = server.port;
-  load.request = load::SerializeRequest({workload.load.method, std::string(kHost) + ":" + std::to_string(server.port),
-                                         workload.load.path, workload.load.headers, workload.load.body});
+  load.request = load::SerializeRequest(
+      {workload.load.method, host_header, workload.load.path, workload.load.headers, workload.load.body});
+  std::optional<VariedJsonApiRequests> varied;
+  if (workload.load.vary_price) {
+    varied.emplace(workload.load, host_header, options.seed);
+    load.requests = varied->requests();
+    load.check_every = 64;
+    load.response_check = [&varied](size_t index, int status, std::string_view body) {
+      return varied->Check(index, status, body);
+    };
+  }
   load.connections = options.connections;
   load.threads = options.client_threads;
   load.cpus = options.client_cpus;
@@ -107,16 +108,16 @@ json Trial(const spec::Workload& workload, StartedServer& server, const HttpRunO
   auto cpu_before = process::ReadCpuTimes(pid);
   process::RssSampler sampler(pid);
   load.duration = options.duration;
+  auto window_begin = Clock::now();
   load::LoadResult result = load::RunClosedLoop(load);
+  auto window_end = Clock::now();
   auto rss_series = sampler.Stop();
   auto cpu_after = process::ReadCpuTimes(pid);
   auto memory = process::ReadMemoryStatus(pid);  // VmHWM before the child is reaped
   auto threads = process::ReadThreadCount(pid);
 
-  if (auto status = server.child.Poll()) {
-    error = "server exited under load (" + status->Describe() + ")";
-  }
   trial["load"] = LoadResultJson(result, options.client_cpus);
+  if (varied) trial["load"]["responses_checked"] = result.responses_checked;
   json& s = trial["server"];
   if (cpu_before && cpu_after) {
     double user = cpu_after->user_s - cpu_before->user_s;
@@ -142,6 +143,22 @@ json Trial(const spec::Workload& workload, StartedServer& server, const HttpRunO
   }
   s["rss_sample_hz"] = 20;
   if (threads) s["threads"] = *threads;
+  if (impl.language == spec::Language::kGo) {
+    auto since_exec = [&](Clock::time_point t) { return std::chrono::duration<double>(t - server.child.started()).count(); };
+    s["gc"] = GcPauseSummary(ParseGcTrace(ReadFile(log)), since_exec(window_begin), since_exec(window_end));
+  }
+
+  if (auto status = server.child.Poll()) {
+    error = "server exited under load (" + status->Describe() + ")";
+    return trial;
+  }
+  PointPlan plan{load, options.point_duration};
+  json points;
+  if (!options.connection_sweep.empty()) points["connections"] = ConnectionSweep(plan, options.connection_sweep);
+  if (!options.fixed_rates.empty()) points["fixed_rates"] = FixedRates(plan, options.fixed_rates);
+  if (!options.knee_fractions.empty()) points["knee"] = Knee(plan, result.requests_per_s, options.knee_fractions);
+  if (!points.is_null()) trial["load_points"] = points;
+  if (auto status = server.child.Poll()) error = "server exited under load (" + status->Describe() + ")";
   return trial;
 }
 
@@ -153,6 +170,55 @@ uint16_t FreePort() {
   return acceptor.local_endpoint().port();
 }
 
+const spec::Vector& ReadinessVector(const std::vector<spec::Vector>& vectors) {
+  for (const auto& v : vectors) {
+    if (v.expect.status == 200) return v;
+  }
+  return vectors.front();
+}
+
+std::optional<StartedServer> StartServer(const spec::Implementation& impl, const std::filesystem::path& binary,
+                                         const std::filesystem::path& log, const spec::Vector& probe,
+                                         const HttpRunOptions& options, std::string& error) {
+  uint16_t port = options.fixed_port ? options.fixed_port : FreePort();
+  process::SpawnOptions spawn;
+  spawn.argv = {binary.string(), "--port", std::to_string(port)};
+  spawn.env = ServerEnv(impl, options);
+  spawn.env.push_back("PORT=" + std::to_string(port));
+  spawn.stderr_file = log;
+  spawn.stdout_file = log;
+  spawn.inherit_output = log.empty();
+  spawn.cpus = options.server_cpus;
+  std::optional<process::Child> started;
+  try {
+    started.emplace(process::Child::Spawn(spawn));
+  } catch (const std::runtime_error& e) {
+    error = e.what();
+    return std::nullopt;
+  }
+  process::Child& child = *started;
+  auto deadline = child.started() + options.startup_timeout;
+  verify::HttpRequest request{probe.method, probe.path, probe.headers, probe.body};
+  while (Clock::now() < deadline && !process::Interrupted()) {
+    if (auto status = child.Poll()) {
+      error = "exited during startup (" + status->Describe() + ")" + (log.empty() ? "" : "; log: " + LogTail(log));
+      return std::nullopt;
+    }
+    try {
+      verify::HttpResponse response = verify::Exchange(kHost, port, request, std::chrono::seconds(5));
+      double startup_s = std::chrono::duration<double>(Clock::now() - child.started()).count();
+      bool valid = verify::Compare(probe.expect, response).empty();
+      return StartedServer{std::move(child), port, startup_s, valid};
+    } catch (const std::runtime_error&) {
+      std::this_thread::sleep_for(std::chrono::microseconds(500));
+    }
+  }
+  error = process::Interrupted() ? "interrupted"
+                                 : "not ready within " + std::to_string(options.startup_timeout.count()) +
+                                       " s (no valid response on port " + std::to_string(port) + ")";
+  return std::nullopt;
+}
+
 json RunHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
                            const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
                            const HttpRunOptions& options) {
@@ -160,6 +226,7 @@ json RunHttpImplementation(const spec::Workload& workload, const spec::Implement
   out["id"] = impl.id;
   out["language"] = std::string(spec::LanguageName(impl.language));
   out["library"] = impl.library;
+  out["workers"] = Workers(impl, options);
   out["trials"] = json::array();
   std::filesystem::path log = options.log_dir / (workload.id + "." + impl.id + ".log");
   std::filesystem::create_directories(options.log_dir);
@@ -172,7 +239,7 @@ json RunHttpImplementation(const spec::Workload& workload, const spec::Implement
   for (int t = 0; t < std::max(1, options.repeat); ++t) {
     if (process::Interrupted()) return fail("interrupted", "interrupted by the user");
     std::string error;
-    std::optional<StartedServer> server = StartServer(binary, log, probe, options, error);
+    std::optional<StartedServer> server = StartServer(impl, binary, log, probe, options, error);
     if (!server) return fail(process::Interrupted() ? "interrupted" : "start_failed", error);
     if (t == 0) {
       auto report = verify::VerifyHttp(kHost, server->port, workload.vectors_file, vectors);
@@ -193,7 +260,7 @@ json RunHttpImplementation(const spec::Workload& workload, const spec::Implement
       return fail("verify_failed", "trial " + std::to_string(t + 1) + ": the first response to vector '" +
                                        probe.name + "' was wrong");
     }
-    json trial = Trial(workload, *server, options, error);
+    json trial = Trial(workload, impl, *server, log, options, error);
     trial["trial"] = t + 1;
     bool needed_kill = false;
     auto exit = server->child.Stop(std::chrono::seconds(5), &needed_kill);
@@ -205,6 +272,7 @@ json RunHttpImplementation(const spec::Workload& workload, const spec::Implement
     out["trials"].push_back(trial);
     if (!error.empty()) return fail("crashed", error + "; log: " + LogTail(log));
   }
+  if (options.startup_runs > 0) out["startup"] = StartupRuns(impl, binary, log, probe, options);
   out["status"] = process::Interrupted() ? "interrupted" : "ok";
   return out;
 }

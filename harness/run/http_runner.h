@@ -6,11 +6,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "process/child.h"
 #include "spec/vectors.h"
 #include "spec/workload.h"
 
@@ -24,9 +26,16 @@ struct HttpRunOptions {
   std::chrono::nanoseconds warmup = std::chrono::seconds(1);
   std::chrono::nanoseconds duration = std::chrono::seconds(5);
   int repeat = 1;                  ///< trials, each with a fresh server process
+  int startup_runs = 10;           ///< starts (exec -> first valid response) whose median is reported
   bool verify_only = false;        ///< stop after verification
+  std::chrono::nanoseconds point_duration = std::chrono::seconds(2);  ///< each further load point
+  uint64_t seed = 42;              ///< varied request bodies
+  std::vector<int> connection_sweep;   ///< further closed-loop points
+  std::vector<double> fixed_rates;     ///< further open-loop points (req/s)
+  std::vector<double> knee_fractions;  ///< open loop at fractions of the closed-loop maximum
   std::filesystem::path log_dir;   ///< server stderr goes to <log_dir>/<workload>.<impl>.log
   std::chrono::seconds startup_timeout{30};
+  uint16_t fixed_port = 0;         ///< 0: a free port per start
 };
 
 /// Runs `impl` on `workload`. The returned object is the implementation's entry of the
@@ -38,5 +47,23 @@ nlohmann::json RunHttpImplementation(const spec::Workload& workload, const spec:
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 uint16_t FreePort();
+
+/// A server started as the harness starts it, answering.
+struct StartedServer {
+  process::Child child;
+  uint16_t port = 0;
+  double startup_s = 0;      ///< exec -> first complete response
+  bool first_valid = false;  ///< the first response was the expected one
+};
+
+/// Starts `binary` pinned to the server CPUs with the implementation's environment and
+/// polls it with `probe` until its first complete response. nullopt (and `error`) when it
+/// exits or does not answer in time. `log` empty: output goes to the harness's stderr.
+std::optional<StartedServer> StartServer(const spec::Implementation& impl, const std::filesystem::path& binary,
+                                         const std::filesystem::path& log, const spec::Vector& probe,
+                                         const HttpRunOptions& options, std::string& error);
+
+/// The vector used to probe readiness: the first that expects 200.
+const spec::Vector& ReadinessVector(const std::vector<spec::Vector>& vectors);
 
 }  // namespace claimbench::run

@@ -14,7 +14,8 @@ json BuildRecordJson(const build::BuildRecord& r) {
             {"libraries", r.libraries},
             {"build_s", r.build_s},
             {"binary_bytes", r.binary_bytes},
-            {"binary_stripped_bytes", r.binary_stripped_bytes}};
+            {"binary_stripped_bytes", r.binary_stripped_bytes},
+            {"handler_lines", r.handler_lines}};
   if (!r.ok) j["error"] = r.error;
   if (r.cold_build_s) {
     j["cold_build_s"] = *r.cold_build_s;

@@ -67,9 +67,19 @@ void PinThisThread(const std::vector<int>& cpus) {
   ::sched_setaffinity(0, sizeof set, &set);
 }
 
-// Medians over trials, per metric.
-json Summarize(const json& trials) {
+// Medians over trials, per metric; startup from its own runs.
+json Summarize(const json& impl) {
+  const json& trials = impl["trials"];
   json summary = json::object();
+  if (impl.contains("startup") && impl["startup"].value("runs", 0) > 0) {
+    const json& st = impl["startup"];
+    std::vector<double> samples = st["samples_s"].get<std::vector<double>>();
+    summary["startup_median_s"] = {{"median", st["median_s"]},
+                                   {"min", *std::min_element(samples.begin(), samples.end())},
+                                   {"max", *std::max_element(samples.begin(), samples.end())},
+                                   {"n", samples.size()},
+                                   {"unit", "s"}};
+  }
   for (const auto& metric : stats::HttpMetrics()) {
     std::vector<double> values;
     for (const auto& t : trials) {
@@ -83,21 +93,24 @@ json Summarize(const json& trials) {
   return summary;
 }
 
-// Rust/Go ratios of the medians, for every Rust and Go implementation pair measured.
+// Ratios of the medians for every Rust/Go and C++/Rust pair of implementations measured.
 json Ratios(const json& implementations) {
   json ratios = json::array();
+  // Rust/Go, as the documents compare them, and C++/Rust: how far each sits from the native ceiling.
+  const std::vector<std::pair<std::string, std::string>> pairs = {{"rust", "go"}, {"cpp", "rust"}};
+  for (const auto& [num_language, den_language] : pairs)
   for (const auto& num : implementations) {
-    if (num["language"] != "rust" || !num.contains("summary")) continue;
+    if (num.value("language", "") != num_language || !num.contains("summary")) continue;
     for (const auto& den : implementations) {
-      if (den["language"] != "go" || !den.contains("summary")) continue;
-      for (const auto& metric : stats::HttpMetrics()) {
-        if (!num["summary"].contains(metric.name) || !den["summary"].contains(metric.name)) continue;
-        double d = den["summary"][metric.name]["median"].get<double>();
+      if (den.value("language", "") != den_language || !den.contains("summary")) continue;
+      for (const auto& [metric, value] : num["summary"].items()) {
+        if (!den["summary"].contains(metric)) continue;
+        double d = den["summary"][metric]["median"].get<double>();
         if (d == 0) continue;
-        ratios.push_back({{"metric", metric.name},
+        ratios.push_back({{"metric", metric},
                           {"numerator", num["id"]},
                           {"denominator", den["id"]},
-                          {"value", num["summary"][metric.name]["median"].get<double>() / d}});
+                          {"value", value["median"].get<double>() / d}});
       }
     }
   }
@@ -175,6 +188,18 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
     http.warmup = options.warmup.value_or(quick ? w->load.quick_warmup : w->load.warmup);
     http.repeat = options.repeat;
     http.verify_only = options.verify_only;
+    http.seed = options.seed;
+    http.point_duration =
+        options.point_duration.value_or(quick ? w->load.quick_point_duration : w->load.point_duration);
+    http.connection_sweep = w->load.connection_sweep;
+    http.fixed_rates = w->load.fixed_rates;
+    http.knee_fractions = w->load.knee_fractions;
+    if (options.no_load_points) {
+      http.connection_sweep.clear();
+      http.fixed_rates.clear();
+      http.knee_fractions.clear();
+    }
+    http.startup_runs = options.startup_runs;
     http.log_dir = (outcome.out_dir.empty() ? std::filesystem::temp_directory_path() / ("claimbench-" + run_id)
                                              : outcome.out_dir) / "logs";
     wj["load"] = {{"mode", "closed-loop"},
@@ -185,7 +210,13 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
                   {"client_threads", http.client_threads},
                   {"warmup_s", ToSeconds(http.warmup)},
                   {"duration_s", ToSeconds(http.duration)},
-                  {"repeat", http.repeat}};
+                  {"repeat", http.repeat},
+                  {"varied_bodies", w->load.vary_price},
+                  {"point_duration_s", ToSeconds(http.point_duration)},
+                  {"connection_sweep", http.connection_sweep},
+                  {"fixed_rates", http.fixed_rates},
+                  {"knee_fractions", http.knee_fractions},
+                  {"startup_runs", http.startup_runs}};
     std::vector<spec::Vector> vectors = spec::LoadVectors(w->vectors_file);
     results["workloads"].push_back(wj);
     json& stored = results["workloads"].back();
@@ -202,7 +233,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
         std::cerr << "claimbench: " << w->id << " / " << id << ": " << (options.verify_only ? "verifying" : "measuring")
                   << "\n";
         ij = RunHttpImplementation(*w, impl, record.binary, vectors, http);
-        if (!ij["trials"].empty()) ij["summary"] = Summarize(ij["trials"]);
+        if (!ij["trials"].empty()) ij["summary"] = Summarize(ij);
       }
       if (ij["status"] != "ok") {
         all_ok = false;

@@ -26,8 +26,11 @@ struct RunOptions {
   std::optional<std::chrono::nanoseconds> duration;  ///< overrides the suite's window
   std::optional<std::chrono::nanoseconds> warmup;
   std::optional<int> connections;
+  std::optional<std::chrono::nanoseconds> point_duration;  ///< overrides each load point's window
   bool build_times = true;                 ///< measure cold/incremental builds
   bool verify_only = false;                ///< `claimbench verify`
+  bool no_load_points = false;             ///< only the main closed-loop measurement
+  int startup_runs = 10;                   ///< starts whose median startup time is reported
   uint64_t seed = 42;
   process::CpuSplit cpus;
 };

@@ -32,7 +32,8 @@ std::chrono::nanoseconds DurationField(const TomlReader& r, const toml::table& t
 }
 
 LoadSpec ParseLoad(const TomlReader& r, const toml::table& t) {
-  r.AllowOnly(t, {"method", "path", "headers", "body", "connections", "duration", "warmup"});
+  r.AllowOnly(t, {"method", "path", "headers", "body", "connections", "duration", "warmup", "connection_sweep",
+                  "fixed_rates", "knee_fractions", "point_duration", "vary_price"});
   LoadSpec load;
   load.method = r.OptString(t, "method").value_or(load.method);
   load.path = r.OptString(t, "path").value_or(load.path);
@@ -49,6 +50,31 @@ LoadSpec ParseLoad(const TomlReader& r, const toml::table& t) {
   }
   load.duration = DurationField(r, t, "duration", load.duration);
   load.warmup = DurationField(r, t, "warmup", load.warmup);
+  load.point_duration = DurationField(r, t, "point_duration", load.point_duration);
+  if (const toml::array* sweep = t["connection_sweep"].as_array()) {
+    for (const toml::node& n : *sweep) {
+      if (!n.is_integer() || *n.value<int64_t>() < 1) r.Fail(&n, "'connection_sweep' holds connection counts >= 1");
+      load.connection_sweep.push_back(static_cast<int>(*n.value<int64_t>()));
+    }
+  }
+  for (const auto& rate : r.StringArray(t, "fixed_rates")) {
+    try {
+      load.fixed_rates.push_back(ParseCount(rate));
+    } catch (const std::invalid_argument& e) {
+      r.Fail(t.get("fixed_rates"), e.what());
+    }
+  }
+  if (const toml::array* fractions = t["knee_fractions"].as_array()) {
+    for (const toml::node& n : *fractions) {
+      auto f = n.value<double>();
+      if (!f || *f <= 0 || *f > 2) r.Fail(&n, "'knee_fractions' holds fractions of the closed-loop rate in (0, 2]");
+      load.knee_fractions.push_back(*f);
+    }
+  }
+  if (const toml::node* vary = t.get("vary_price")) {
+    if (!vary->is_boolean()) r.Fail(vary, "'vary_price' must be true or false");
+    load.vary_price = *vary->value<bool>();
+  }
   return load;
 }
 
@@ -69,12 +95,14 @@ Workload LoadWorkload(const std::filesystem::path& workload_toml) {
   if (w.implementations.empty()) r.Fail(&root, "'implementations' must list at least one implementation id");
   if (const toml::table* load = r.OptTable(root, "load")) w.load = ParseLoad(r, *load);
   if (const toml::table* quick = r.OptTable(root, "quick")) {
-    r.AllowOnly(*quick, {"duration", "warmup"});
+    r.AllowOnly(*quick, {"duration", "warmup", "point_duration"});
     w.load.quick_duration = DurationField(r, *quick, "duration", w.load.duration);
     w.load.quick_warmup = DurationField(r, *quick, "warmup", w.load.warmup);
+    w.load.quick_point_duration = DurationField(r, *quick, "point_duration", w.load.point_duration);
   } else {
     w.load.quick_duration = w.load.duration;
     w.load.quick_warmup = w.load.warmup;
+    w.load.quick_point_duration = w.load.point_duration;
   }
   return w;
 }

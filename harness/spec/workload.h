@@ -36,6 +36,15 @@ struct LoadSpec {
   std::chrono::nanoseconds warmup = std::chrono::seconds(2);
   std::chrono::nanoseconds quick_duration = std::chrono::seconds(5);
   std::chrono::nanoseconds quick_warmup = std::chrono::seconds(1);
+  /// Further load points after the main closed-loop measurement:
+  std::vector<int> connection_sweep;   ///< closed loop at these connection counts
+  std::vector<double> fixed_rates;     ///< open loop at these rates (req/s): P99 at a rate
+  std::vector<double> knee_fractions;  ///< open loop at these fractions of the closed-loop max
+  std::chrono::nanoseconds point_duration = std::chrono::seconds(5);
+  std::chrono::nanoseconds quick_point_duration = std::chrono::seconds(2);
+  /// A JSON body template whose "price" the load generator varies (seeded), so that no
+  /// server can answer from a cache; empty: the fixed `body` is sent.
+  bool vary_price = false;
 };
 
 struct Workload {

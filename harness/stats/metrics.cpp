@@ -22,6 +22,14 @@ const std::vector<Metric>& HttpMetrics() {
       {"rss_peak_bytes", "bytes", "/server/rss_peak_bytes", false},
       {"startup_s", "s", "/startup_s", false},
       {"client_cpu_s", "s", "/load/client/cpu_s", false},
+      {"gc_cycles", "count", "/server/gc/cycles", false},
+      {"gc_pause_p50_us", "us", "/server/gc/pause_p50_us", false},
+      {"gc_pause_p99_us", "us", "/server/gc/pause_p99_us", false},
+      {"gc_pause_max_us", "us", "/server/gc/pause_max_us", false},
+      {"latency_p99_at_5000_rps_ns", "ns", "/load_points/fixed_rates/5000/latency_p99_ns", false},
+      {"latency_p99_at_15000_rps_ns", "ns", "/load_points/fixed_rates/15000/latency_p99_ns", false},
+      {"latency_p99_at_25000_rps_ns", "ns", "/load_points/fixed_rates/25000/latency_p99_ns", false},
+      {"knee_rate_per_s", "req/s", "/load_points/knee/knee_rate_per_s", true},
   };
   return kMetrics;
 }
@@ -32,6 +40,7 @@ const std::vector<Metric>& BuildMetrics() {
       {"build_incremental_s", "s", "/incremental_build_s", false},
       {"binary_bytes", "bytes", "/binary_bytes", false},
       {"binary_stripped_bytes", "bytes", "/binary_stripped_bytes", false},
+      {"handler_lines", "lines", "/handler_lines", false},
   };
   return kMetrics;
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "process/command.h"
+#include "process/cpu_set.h"
 #include "spec/vectors.h"
 #include "util/files.h"
 
@@ -93,7 +94,8 @@ TEST(Cli, VerifyFailsOnAPlantedWrongExpectation) {
 
 TEST(Cli, RunMeasuresBothServersAndWritesResults) {
   fs::path out = TempDir("run");
-  auto r = Cli({"run", "--workload", "http-json-api", "--duration", "2s", "--warmup", "500ms", "--connections", "16",
+  auto r = Cli({"run", "--workload", "http-json-api", "--impl", "go-nethttp", "--impl", "rust-axum", "--duration", "2s",
+                "--warmup", "500ms", "--connections", "16", "--point-duration", "300ms", "--startup-runs", "3",
                 "--no-build-times", "--out", out.string()});
   ASSERT_EQ(r.status.code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("go-nethttp"), std::string::npos) << r.out;
@@ -109,6 +111,8 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
   const json& w = results["workloads"][0];
   EXPECT_EQ(w["id"], "http-json-api");
   ASSERT_EQ(w["implementations"].size(), 2u);
+  const int server_cpus =
+      static_cast<int>(process::ParseCpuList(results["context"]["cpu_sets"]["server"].get<std::string>()).size());
   for (const json& impl : w["implementations"]) {
     SCOPED_TRACE(impl["id"].get<std::string>());
     EXPECT_EQ(impl["status"], "ok");
@@ -131,6 +135,26 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
     EXPECT_LT(t["startup_s"].get<double>(), 30.0);
     EXPECT_GE(t["server"]["rss_series"].size(), 20u);  // >= 10 Hz over 2 s
     EXPECT_EQ(t["server"]["exit"], "exit 0");
+    EXPECT_GT(t["load"]["responses_checked"].get<int64_t>(), 0);  // varied bodies, sampled checks
+    EXPECT_EQ(impl["startup"]["runs"], 3);
+    EXPECT_EQ(impl["summary"]["startup_median_s"]["n"], 3);
+    const json& points = t["load_points"];
+    ASSERT_EQ(points["connections"].size(), 2u);
+    EXPECT_EQ(points["connections"][1]["connections"], 256);
+    for (const char* rate : {"5000", "15000", "25000"}) {
+      ASSERT_TRUE(points["fixed_rates"].contains(rate)) << rate;
+      const json& p = points["fixed_rates"][rate];
+      // A rate is either reached (and has its P99) or says it was not.
+      EXPECT_EQ(p["reached"].get<bool>(), p.contains("latency_p99_ns")) << rate;
+    }
+    EXPECT_EQ(points["knee"]["points"].size(), 4u);
+    if (impl["language"] == "go") {
+      EXPECT_GT(t["server"]["gc"]["cycles"].get<int>(), 0);  // the JSON API allocates: Go collects
+      EXPECT_EQ(impl["workers"]["GOMAXPROCS"], server_cpus);
+    } else {
+      EXPECT_FALSE(t["server"].contains("gc"));
+      EXPECT_EQ(impl["workers"]["TOKIO_WORKER_THREADS"], server_cpus);
+    }
   }
   EXPECT_FALSE(w["ratios"].empty());
 

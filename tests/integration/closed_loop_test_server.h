@@ -1,6 +1,7 @@
 // A tiny Asio HTTP/1.1 server for the load generator's tests (closed loop, open loop, stalls,
-// misbehaving servers): listens on 127.0.0.1 with an ephemeral port, reads each request head and
-// answers one fixed response (or misbehaves as told), in one background thread. A release policy
+// misbehaving servers, request rotation and sampled checks): listens on 127.0.0.1 with an
+// ephemeral port, reads each request head and answers one fixed response (or echoes the request
+// target, or misbehaves as told), in one background thread. A release policy
 // may hold each response back until a given time (a stall, a slow server).
 #pragma once
 
@@ -9,7 +10,9 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -29,6 +32,7 @@ enum class ServerMode {
   kGarbage,         // answers bytes that are not HTTP, then waits for the client to close
   kCloseMidResponse,  // sends the head and half the body, then closes
   kWrongBody,       // 200 keep-alive, framed correctly, but with the body "HELLO"
+  kEchoTarget,      // 200 keep-alive whose body is the request target; "stale" if it holds "wrong"
 };
 
 /// When the response to a request that arrived at `arrival` may be written; called on the server
@@ -59,6 +63,11 @@ class TestServer {
 
   uint16_t port() const { return acceptor_.local_endpoint().port(); }
   uint64_t requests_seen() const { return requests_seen_.load(); }
+  /// kEchoTarget: how many requests arrived for each request target.
+  std::map<std::string, uint64_t> targets_seen() const {
+    std::lock_guard lock(targets_mutex_);
+    return targets_seen_;
+  }
 
  private:
   struct Session : std::enable_shared_from_this<Session> {
@@ -80,6 +89,7 @@ class TestServer {
         Read();
         return;
       }
+      if (server.mode_ == ServerMode::kEchoTarget) Echo(std::string_view(pending).substr(0, end));
       pending.erase(0, end + 4);
       server.requests_seen_.fetch_add(1);
       if (server.mode_ == ServerMode::kNeverAnswer) {
@@ -100,8 +110,23 @@ class TestServer {
       Respond();
     }
 
+    // The body is the target of the request line "METHOD TARGET HTTP/1.1", or "stale" (a wrong
+    // answer to plant) when the target holds "wrong".
+    void Echo(std::string_view head) {
+      const size_t from = head.find(' ') + 1;
+      const std::string target(head.substr(from, head.find(' ', from) - from));
+      {
+        std::lock_guard lock(server.targets_mutex_);
+        ++server.targets_seen_[target];
+      }
+      const std::string body = target.find("wrong") == std::string::npos ? target : "stale";
+      echo = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + std::to_string(body.size()) +
+             "\r\n\r\n" + body;
+    }
+
     void Respond() {
-      boost::asio::async_write(socket, boost::asio::buffer(server.Response()),
+      const std::string_view response = server.mode_ == ServerMode::kEchoTarget ? echo : server.Response();
+      boost::asio::async_write(socket, boost::asio::buffer(response),
                                [self = shared_from_this()](boost::system::error_code ec, size_t) {
                                  if (!ec) self->AfterResponse();
                                });
@@ -127,6 +152,7 @@ class TestServer {
     boost::asio::steady_timer timer;
     std::array<char, 4096> buffer{};
     std::string pending;
+    std::string echo;  // kEchoTarget: the response to the request being answered
   };
 
   std::string_view Response() const {
@@ -161,6 +187,8 @@ class TestServer {
   boost::asio::io_context io_{1};
   boost::asio::ip::tcp::acceptor acceptor_;
   std::atomic<uint64_t> requests_seen_{0};
+  mutable std::mutex targets_mutex_;
+  std::map<std::string, uint64_t> targets_seen_;
   std::thread thread_;
 };
 

@@ -145,5 +145,50 @@ TEST(Verifier, RefusedPortIsATransportError) {
   EXPECT_NE(report.failures[0].error.find("Connection refused"), std::string::npos) << report.failures[0].error;
 }
 
+const std::filesystem::path kPlaintext =
+    std::filesystem::path(CLAIMBENCH_SOURCE_DIR) / "workloads/http-plaintext/vectors.toml";
+
+TEST(Verifier, PlaintextWrongBodyMissingServerAndFrozenDateAreEachNamed) {
+  auto vectors = spec::LoadVectors(kPlaintext);
+  std::vector<spec::Vector> get = {vectors[0]};  // get-plaintext
+  // Off by one byte, no Server header, and a Date that never changes.
+  TestServer server([](const auto&, auto& res) {
+    res.result(200);
+    res.set(http::field::content_type, "text/plain");
+    res.set(http::field::date, "Mon, 23 Nov 2026 12:00:00 GMT");
+    res.body() = "Hello, World";
+  });
+  auto report = VerifyHttp("127.0.0.1", server.port(), kPlaintext, get);
+  ASSERT_EQ(report.failures.size(), 2u);  // the vector itself, then the Date re-check
+  std::string first = report.failures[0].Describe();
+  EXPECT_NE(first.find("header Server: expected present, got no such header"), std::string::npos) << first;
+  EXPECT_NE(first.find("body: expected 'Hello, World!', got 'Hello, World'"), std::string::npos) << first;
+  EXPECT_EQ(report.failures[1].Describe(),
+            "vector 'get-plaintext' (vectors.toml:" + std::to_string(get[0].line) +
+                "): header Date: expected a new value 1.1 s later, got the same 'Mon, 23 Nov 2026 12:00:00 GMT'");
+}
+
+TEST(Verifier, PlaintextRightAnswerWithLiveDatePasses) {
+  auto vectors = spec::LoadVectors(kPlaintext);
+  TestServer server([](const auto& req, auto& res) {
+    if (req.target() != "/plaintext" && req.target() != "/plaintext?x=1") {
+      res.result(404);
+      return;
+    }
+    if (req.method() != http::verb::get) {
+      res.result(405);
+      return;
+    }
+    res.result(200);
+    res.set(http::field::content_type, "text/plain");
+    res.set(http::field::server, "test");
+    res.set(http::field::date, std::to_string(std::chrono::system_clock::now().time_since_epoch().count()));
+    res.body() = "Hello, World!";
+  });
+  auto report = VerifyHttp("127.0.0.1", server.port(), kPlaintext, vectors);
+  for (const auto& f : report.failures) ADD_FAILURE() << f.Describe();
+  EXPECT_TRUE(report.Ok());
+}
+
 }  // namespace
 }  // namespace claimbench::verify

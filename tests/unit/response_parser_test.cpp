@@ -46,6 +46,22 @@ TEST(ResponseParserTest, BodyIsNotKeptUnlessAsked) {
   EXPECT_EQ(parser.body_bytes(), 5u);
 }
 
+// The load generator keeps only the bodies it samples for a check, switching between responses
+// on one connection: a kept body must not leak into the next, unkept response, nor the reverse.
+TEST(ResponseParserTest, KeepBodyCanChangeBetweenResponses) {
+  ResponseParser parser;
+  parser.set_keep_body(true);
+  ExpectCompleteAtOnce(parser, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst");
+  EXPECT_EQ(parser.body(), "first");
+  parser.set_keep_body(false);
+  ExpectCompleteAtOnce(parser, "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecond");
+  EXPECT_TRUE(parser.body().empty());
+  EXPECT_EQ(parser.body_bytes(), 6u);
+  parser.set_keep_body(true);
+  ExpectCompleteAtOnce(parser, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nth\r\n3\r\nird\r\n0\r\n\r\n");
+  EXPECT_EQ(parser.body(), "third");
+}
+
 TEST(ResponseParserTest, ChunkedWithExtensionsAndTrailers) {
   ResponseParser parser = KeepingBody();
   ExpectCompleteAtOnce(parser, kChunked);

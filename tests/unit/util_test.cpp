@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include "build/builder.h"
 #include "process/cpu_set.h"
 #include "util/duration.h"
 #include "util/files.h"
@@ -71,3 +72,19 @@ TEST(Files, AtomicWriteReplacesWholeFile) {
 
 }  // namespace
 }  // namespace claimbench
+
+namespace claimbench::build {
+namespace {
+
+TEST(CountCodeLines, SkipsBlanksAndComments) {
+  auto p = std::filesystem::temp_directory_path() / ("claimbench-loc-" + std::to_string(::getpid()) + ".go");
+  WriteFileAtomic(p,
+                  "// Package x does y.\npackage x\n\n/* a\n   block */\nimport \"fmt\"\n  // indented comment\n"
+                  "func F() { fmt.Println(1) } // trailing comment counts\n/* one-line block */\n");
+  EXPECT_EQ(CountCodeLines(p), 3);
+  EXPECT_EQ(CountCodeLines(p.string() + ".missing"), 0);
+  std::filesystem::remove(p);
+}
+
+}  // namespace
+}  // namespace claimbench::build

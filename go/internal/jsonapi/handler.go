@@ -4,6 +4,7 @@ package jsonapi
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -27,13 +28,19 @@ type item struct {
 	Price *float64 `json:"price"`
 }
 
-type created struct {
+// Reply is the body of a 200 answer.
+type Reply struct {
 	Status string  `json:"status"`
 	Tax    float64 `json:"tax"`
 }
 
+// NewReply is the answer to an item with this price.
+func NewReply(price float64) Reply {
+	return Reply{Status: "created", Tax: price * 0.19}
+}
+
 func createItem(w http.ResponseWriter, r *http.Request) {
-	if !isJSON(r.Header.Get("Content-Type")) {
+	if !IsJSON(r.Header.Get("Content-Type")) {
 		http.Error(w, "expected a JSON Content-Type", http.StatusUnsupportedMediaType)
 		return
 	}
@@ -47,34 +54,43 @@ func createItem(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "reading body failed", http.StatusBadRequest)
 		return
 	}
+	price, status, err := Decode(body)
+	if err != nil {
+		http.Error(w, err.Error(), status)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(NewReply(price))
+}
+
+// Decode reads an item from a request body that is within MaxBody and
+// returns its price with status 200, or, for a bad body, the status the
+// workload gives it (400 malformed JSON, 422 wrong shape) and why. Every Go
+// server in claimbench decodes through it, so they all use encoding/json alike.
+func Decode(body []byte) (price float64, status int, err error) {
 	// encoding/json silently replaces invalid UTF-8 with U+FFFD; serde_json
 	// (the Rust side) rejects it as a syntax error.
 	if !utf8.Valid(body) {
-		http.Error(w, "body is not valid UTF-8", http.StatusBadRequest)
-		return
+		return 0, http.StatusBadRequest, errors.New("body is not valid UTF-8")
 	}
 	var in item
 	// Unmarshal, not Decoder.Decode: it rejects trailing data after the value.
 	if err := json.Unmarshal(body, &in); err != nil {
 		var syntax *json.SyntaxError
 		if errors.As(err, &syntax) {
-			http.Error(w, "malformed JSON: "+err.Error(), http.StatusBadRequest)
-			return
+			return 0, http.StatusBadRequest, fmt.Errorf("malformed JSON: %w", err)
 		}
 		// Everything else (*json.UnmarshalTypeError) is valid JSON of the wrong shape.
-		http.Error(w, "invalid item: "+err.Error(), http.StatusUnprocessableEntity)
-		return
+		return 0, http.StatusUnprocessableEntity, fmt.Errorf("invalid item: %w", err)
 	}
 	if in.Name == nil || in.Price == nil {
-		http.Error(w, `"name" (string) and "price" (number) are required`, http.StatusUnprocessableEntity)
-		return
+		return 0, http.StatusUnprocessableEntity, errors.New(`"name" (string) and "price" (number) are required`)
 	}
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(created{Status: "created", Tax: *in.Price * 0.19})
+	return *in.Price, http.StatusOK, nil
 }
 
-// isJSON accepts application/json and application/*+json, as axum does.
-func isJSON(contentType string) bool {
+// IsJSON accepts application/json and application/*+json, as axum does.
+func IsJSON(contentType string) bool {
 	if contentType == "" {
 		return false
 	}

@@ -4,44 +4,38 @@ package jsonapi
 import (
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 
 	"claimbench/internal/vectors"
 )
 
 func TestVectors(t *testing.T) {
-	vs, err := vectors.LoadWorkload("http-json-api")
-	if err != nil {
-		t.Fatal(err)
-	}
 	mux := http.NewServeMux()
 	Register(mux)
 	// A real server, so the 1 MiB vectors go through the real body path.
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
-	client := srv.Client()
-	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	vectors.RunWorkload(t, "http-json-api", srv.URL)
+}
 
-	for _, v := range vs {
-		t.Run(v.Name, func(t *testing.T) {
-			req, err := v.Request(srv.URL)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp, err := client.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			diffs, err := vectors.CheckResponse(v.Expect, resp)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(diffs) > 0 {
-				t.Errorf("%s %s:\n  %s", v.Method, v.Path, strings.Join(diffs, "\n  "))
-			}
-		})
+func TestDecode(t *testing.T) {
+	for body, want := range map[string]int{
+		`{"name":"a","price":2.5}`:        200,
+		`{"name":"a","price":2.5} `:       200,
+		``:                                400,
+		`{"name":"a","price":1}{}`:        400,
+		"{\"name\":\"\xff\",\"price\":1}": 400,
+		`{"name":"a"}`:                    422,
+		`{"name":"a","price":null}`:       422,
+		`[]`:                              422,
+	} {
+		price, status, err := Decode([]byte(body))
+		if status != want || (err == nil) != (want == 200) {
+			t.Errorf("Decode(%q) = %v, %d, %v; want status %d", body, price, status, err, want)
+		}
+		if want == 200 && price != 2.5 {
+			t.Errorf("Decode(%q) price = %v, want 2.5", body, price)
+		}
 	}
 }
 
@@ -56,8 +50,8 @@ func TestIsJSON(t *testing.T) {
 		"application/json; charset":         false, // unparsable parameters
 		"application/x-www-form-urlencoded": false,
 	} {
-		if got := isJSON(ct); got != want {
-			t.Errorf("isJSON(%q) = %v, want %v", ct, got, want)
+		if got := IsJSON(ct); got != want {
+			t.Errorf("IsJSON(%q) = %v, want %v", ct, got, want)
 		}
 	}
 }

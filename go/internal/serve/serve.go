@@ -60,9 +60,32 @@ func Parse(args []string, getenv func(string) string, out io.Writer) (Config, er
 	return Config{Host: *host, Port: uint16(n)}, nil
 }
 
-// Main parses os.Args, serves h until SIGTERM or SIGINT, and returns the
-// exit code: 0 after a clean stop or -h, 2 for a usage error, 1 otherwise.
+// Server is what Serve runs: it serves connections from a listener until
+// Shutdown. *http.Server is one; internal/fiberapp adapts a Fiber app.
+type Server interface {
+	Serve(net.Listener) error
+	Shutdown(context.Context) error
+}
+
+// Main serves h on net/http; see Run.
 func Main(h http.Handler) int {
+	return Run(NewHTTPServer(h))
+}
+
+// NewHTTPServer is the net/http server for h. Only a header timeout (against
+// stalled clients) and an idle timeout: read/write timeouts could cut into
+// long benchmark connections.
+func NewHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+}
+
+// Run parses os.Args, runs srv until SIGTERM or SIGINT, and returns the
+// exit code: 0 after a clean stop or -h, 2 for a usage error, 1 otherwise.
+func Run(srv Server) int {
 	log.SetOutput(os.Stderr)
 	cfg, err := Parse(os.Args[1:], os.Getenv, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
@@ -71,15 +94,15 @@ func Main(h http.Handler) int {
 	if err != nil {
 		return 2
 	}
-	if err := Serve(cfg, h); err != nil {
+	if err := Serve(cfg, srv); err != nil {
 		log.Print(err)
 		return 1
 	}
 	return 0
 }
 
-// Serve listens on cfg and returns nil once a signal has stopped the server.
-func Serve(cfg Config, h http.Handler) error {
+// Serve listens on cfg, runs srv, and returns nil once a signal has stopped it.
+func Serve(cfg Config, srv Server) error {
 	// Installed before listening so that a signal sent as soon as the
 	// "listening" line appears is never lost.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
@@ -89,19 +112,15 @@ func Serve(cfg Config, h http.Handler) error {
 	if err != nil {
 		return err
 	}
-	// Only a header timeout (against stalled clients) and an idle timeout:
-	// read/write timeouts could cut into long benchmark connections.
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       120 * time.Second,
-	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	log.Printf("listening on %s", ln.Addr())
 
 	select {
 	case err := <-served:
+		if err == nil {
+			err = errors.New("server stopped without a signal")
+		}
 		return err
 	case <-ctx.Done():
 	}
@@ -111,7 +130,9 @@ func Serve(cfg Config, h http.Handler) error {
 	if err := srv.Shutdown(sctx); err != nil {
 		// A client that outlives the timeout should not make a requested stop look like a crash.
 		log.Printf("forcing close after %s: %v", shutdownTimeout, err)
-		srv.Close()
+		if c, ok := srv.(io.Closer); ok {
+			c.Close()
+		}
 	}
 	log.Print("stopped")
 	return nil

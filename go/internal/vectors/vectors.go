@@ -44,10 +44,12 @@ type Repeat struct {
 
 // Expect is what a response must satisfy; empty fields are not checked.
 type Expect struct {
-	Status      int               `toml:"status"`
-	ContentType string            `toml:"content_type"`
-	Headers     map[string]string `toml:"headers"`
-	BodyJSON    *string           `toml:"body_json"`
+	Status         int               `toml:"status"`
+	ContentType    string            `toml:"content_type"`
+	Headers        map[string]string `toml:"headers"`
+	HeadersPresent []string          `toml:"headers_present"`
+	BodyJSON       *string           `toml:"body_json"`
+	Body           *string           `toml:"body"`
 }
 
 // RepoRoot walks up from the working directory to the first directory
@@ -71,6 +73,9 @@ func RepoRoot() (string, error) {
 
 // LoadWorkload loads the vector file that workloads/<id>/workload.toml names.
 func LoadWorkload(id string) ([]Vector, error) {
+	if id == "" || id == "." || id == ".." || strings.ContainsAny(id, `/\`) {
+		return nil, fmt.Errorf("workload id %q is not a directory name", id)
+	}
 	root, err := RepoRoot()
 	if err != nil {
 		return nil, err
@@ -129,6 +134,14 @@ func (v *Vector) prepare() error {
 	}
 	if v.Expect.BodyJSON != nil && !json.Valid([]byte(*v.Expect.BodyJSON)) {
 		return errors.New("expect.body_json is not valid JSON")
+	}
+	if v.Expect.BodyJSON != nil && v.Expect.Body != nil {
+		return errors.New("both expect.body and expect.body_json")
+	}
+	for _, name := range v.Expect.HeadersPresent {
+		if strings.TrimSpace(name) == "" {
+			return errors.New("empty name in expect.headers_present")
+		}
 	}
 	forms := 0
 	if v.Body != nil {
@@ -206,6 +219,14 @@ func Check(e Expect, status int, h http.Header, body []byte) []string {
 		if got := strings.Join(vals, ", "); len(vals) == 0 || got != e.Headers[k] {
 			diffs = append(diffs, fmt.Sprintf("header %s: got %q (%d values), want %q", k, got, len(vals), e.Headers[k]))
 		}
+	}
+	for _, k := range e.HeadersPresent {
+		if len(h.Values(k)) == 0 {
+			diffs = append(diffs, fmt.Sprintf("header %s: missing, want it present", k))
+		}
+	}
+	if e.Body != nil && string(body) != *e.Body {
+		diffs = append(diffs, fmt.Sprintf("body: got %.200q (%d bytes), want %.200q (%d bytes)", body, len(body), *e.Body, len(*e.Body)))
 	}
 	if e.BodyJSON != nil {
 		var want, got any

@@ -5,3 +5,5 @@ pub mod json;
 pub mod serve;
 #[cfg(feature = "vectors")]
 pub mod vectors;
+#[cfg(feature = "vectors")]
+pub mod wire;

@@ -21,7 +21,11 @@ pub struct Expect {
     pub status: u16,
     pub content_type: Option<String>,
     pub headers: Vec<(String, String)>,
+    /// Header names that must be present, with any value.
+    pub headers_present: Vec<String>,
     pub body_json: Option<Json>,
+    /// The exact bytes of the body.
+    pub body: Option<Vec<u8>>,
 }
 
 // deny_unknown_fields so a misspelt key in vectors.toml fails loudly instead of
@@ -64,7 +68,10 @@ struct RawExpect {
     content_type: Option<String>,
     #[serde(default)]
     headers: BTreeMap<String, String>,
+    #[serde(default)]
+    headers_present: Vec<String>,
     body_json: Option<String>,
+    body: Option<String>,
 }
 
 fn decode_hex(s: &str) -> Result<Vec<u8>, String> {
@@ -96,6 +103,9 @@ fn convert(raw: RawVector) -> Result<Vector, String> {
         }
         None => None,
     };
+    if body_json.is_some() && raw.expect.body.is_some() {
+        return Err(err("expect has both body and body_json".into()));
+    }
     Ok(Vector {
         method: raw.method,
         path: raw.path,
@@ -105,7 +115,9 @@ fn convert(raw: RawVector) -> Result<Vector, String> {
             status: raw.expect.status,
             content_type: raw.expect.content_type,
             headers: raw.expect.headers.into_iter().collect(),
+            headers_present: raw.expect.headers_present,
             body_json,
+            body: raw.expect.body.map(String::into_bytes),
         },
         name,
     })
@@ -155,9 +167,70 @@ pub fn workload_vectors_path(workload: &str) -> Result<PathBuf, String> {
     Ok(dir.join(w.vectors))
 }
 
-/// Loads the vectors of a workload by its id, e.g. "http-json-api".
+/// Loads the vectors of a workload by its id, e.g. "http-json-api" or "http-plaintext".
+///
+/// Also counts the `[[vector]]` lines of the file and fails if the loader produced a
+/// different number, and fails on an empty file: both guard against a loader (or a TOML
+/// edit) that silently drops vectors.
 pub fn load_workload(workload: &str) -> Result<Vec<Vector>, String> {
-    load(&workload_vectors_path(workload)?)
+    let path = workload_vectors_path(workload)?;
+    let all = load(&path)?;
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let declared = text.lines().filter(|l| l.trim() == "[[vector]]").count();
+    if all.len() != declared || all.is_empty() {
+        return Err(format!(
+            "{}: loaded {} of {declared} declared vectors",
+            path.display(),
+            all.len()
+        ));
+    }
+    Ok(all)
+}
+
+/// The ids of the repository's workloads whose workload.toml says `kind = KIND`
+/// (e.g. "http": the workloads these vectors describe), sorted.
+pub fn workload_ids(kind: &str) -> Result<Vec<String>, String> {
+    #[derive(Deserialize)]
+    struct Workload {
+        kind: Option<String>,
+    }
+    let dir = repo_root().join("workloads");
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let file = path.join("workload.toml");
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let w: Workload = toml::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+        if w.kind.as_deref() == Some(kind) {
+            if let Some(id) = path.file_name() {
+                ids.push(id.to_string_lossy().into_owned());
+            }
+        }
+    }
+    ids.sort();
+    Ok(ids)
+}
+
+/// Sums up a run: `Ok(n)` when all `n` vectors matched, else an error that names every
+/// failing vector with its differences. `results` holds (vector name, differences).
+pub fn summarize(workload: &str, results: &[(String, Vec<String>)]) -> Result<usize, String> {
+    let failures: Vec<String> = results
+        .iter()
+        .filter(|(_, diffs)| !diffs.is_empty())
+        .map(|(name, diffs)| format!("{workload}/{name}:\n    {}", diffs.join("\n    ")))
+        .collect();
+    if failures.is_empty() {
+        Ok(results.len())
+    } else {
+        Err(format!(
+            "{} of {} {workload} vectors failed:\n  {}",
+            failures.len(),
+            results.len(),
+            failures.join("\n  ")
+        ))
+    }
 }
 
 fn media_type(content_type: &str) -> String {
@@ -224,6 +297,24 @@ pub fn compare(
         match header(name) {
             Some(got) if &got == want => {}
             got => diffs.push(format!("header {name}: expected {want:?}, got {got:?}")),
+        }
+    }
+    for name in &expect.headers_present {
+        if header(name).is_none() {
+            diffs.push(format!("header {name}: expected present, got none"));
+        }
+    }
+    if let Some(want) = &expect.body {
+        if body != want.as_slice() {
+            let show =
+                |b: &[u8]| -> String { String::from_utf8_lossy(b).chars().take(200).collect() };
+            diffs.push(format!(
+                "body: expected exactly {:?} ({} bytes), got {:?} ({} bytes)",
+                show(want),
+                want.len(),
+                show(body),
+                body.len()
+            ));
         }
     }
     if let Some(want) = &expect.body_json {
@@ -365,10 +456,149 @@ status = 404
         );
     }
 
+    const PLAIN: &str = r#"
+[[vector]]
+name = "plain"
+method = "GET"
+path = "/plaintext"
+[vector.expect]
+status = 200
+content_type = "text/plain"
+body = "Hello, World!"
+headers_present = ["Server", "Date"]
+"#;
+
+    fn plain_vector() -> Vector {
+        parse(PLAIN).unwrap().remove(0)
+    }
+
+    #[test]
+    fn parses_exact_body_and_headers_present() {
+        let e = plain_vector().expect;
+        assert_eq!(e.body.as_deref(), Some(&b"Hello, World!"[..]));
+        assert_eq!(e.headers_present, vec!["Server", "Date"]);
+        assert!(e.body_json.is_none());
+        // Absent keys mean no check.
+        let e = ok_vector().expect;
+        assert!(e.body.is_none());
+        assert!(e.headers_present.is_empty());
+    }
+
+    #[test]
+    fn exact_body_and_headers_present_match() {
+        let e = plain_vector().expect;
+        let headers = hdrs(&[
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("server", "x"),
+            ("DATE", "Thu, 01 Jan 2026 00:00:00 GMT"),
+        ]);
+        assert_eq!(
+            compare(&e, 200, &headers, b"Hello, World!"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn planted_body_mismatch_is_reported() {
+        let e = plain_vector().expect;
+        let headers = hdrs(&[
+            ("content-type", "text/plain"),
+            ("server", "x"),
+            ("date", "d"),
+        ]);
+        for bad in [
+            &b"Hello, World!\n"[..],
+            b"Hello, World",
+            b"hello, world!",
+            b"",
+        ] {
+            let diffs = compare(&e, 200, &headers, bad);
+            assert_eq!(diffs.len(), 1, "{bad:?}: {diffs:?}");
+            assert!(diffs[0].starts_with("body: expected exactly"), "{diffs:?}");
+        }
+        // body is exact bytes, not JSON: equal JSON with other bytes still differs.
+        let mut j = e.clone();
+        j.body = Some(b"{\"a\":1}".to_vec());
+        assert_eq!(compare(&j, 200, &headers, b"{ \"a\": 1 }").len(), 1);
+    }
+
+    #[test]
+    fn planted_missing_header_is_reported() {
+        let e = plain_vector().expect;
+        let headers = hdrs(&[("content-type", "text/plain"), ("server", "x")]);
+        assert_eq!(
+            compare(&e, 200, &headers, b"Hello, World!"),
+            vec!["header Date: expected present, got none".to_string()]
+        );
+        let diffs = compare(
+            &e,
+            200,
+            &hdrs(&[("content-type", "text/plain")]),
+            b"Hello, World!",
+        );
+        assert_eq!(diffs.len(), 2, "{diffs:?}");
+        assert!(
+            diffs.iter().any(|d| d.starts_with("header Server:")),
+            "{diffs:?}"
+        );
+        // An empty value is still present.
+        let headers = hdrs(&[("content-type", "text/plain"), ("server", ""), ("date", "")]);
+        assert!(compare(&e, 200, &headers, b"Hello, World!").is_empty());
+    }
+
+    #[test]
+    fn rejects_bad_new_keys() {
+        // Both body forms at once, a misspelt new key, and a wrong type.
+        for bad in [
+            "body = 'x'\nbody_json = '{}'\n",
+            "header_present = ['Date']\n",
+            "headers_present = 'Date'\n",
+            "body_exact = 'x'\n",
+        ] {
+            let text = format!(
+                "[[vector]]\nname='x'\nmethod='GET'\npath='/'\n[vector.expect]\nstatus=1\n{bad}"
+            );
+            assert!(parse(&text).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn summary_names_failing_vectors() {
+        let ok = vec![("a".to_string(), vec![]), ("b".to_string(), vec![])];
+        assert_eq!(summarize("w", &ok), Ok(2));
+        let bad = vec![
+            ("a".to_string(), vec![]),
+            (
+                "b".to_string(),
+                vec!["status: expected 200, got 500".to_string()],
+            ),
+        ];
+        let e = summarize("w", &bad).unwrap_err();
+        assert!(e.starts_with("1 of 2 w vectors failed"), "{e}");
+        assert!(e.contains("w/b:\n    status: expected 200, got 500"), "{e}");
+        assert!(!e.contains("w/a"), "{e}");
+    }
+
     #[test]
     fn finds_repo_root() {
         let root = repo_root();
         assert!(root.join("workloads").is_dir());
         assert!(workload_vectors_path("http-json-api").unwrap().is_file());
+    }
+
+    #[test]
+    fn loads_every_http_workload_by_id() {
+        let ids = workload_ids("http").unwrap();
+        for want in ["http-json-api", "http-plaintext"] {
+            assert!(ids.iter().any(|i| i == want), "{ids:?}");
+        }
+        for id in &ids {
+            let v = load_workload(id).unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert!(!v.is_empty(), "{id}");
+        }
+        let plain = load_workload("http-plaintext").unwrap();
+        assert!(plain.iter().any(|v| v.expect.body.is_some()));
+        assert!(plain.iter().any(|v| !v.expect.headers_present.is_empty()));
+        assert!(load_workload("no-such-workload").is_err());
     }
 }

@@ -1,0 +1,44 @@
+// gctrace parsing against lines in the format Go prints.
+#include <gtest/gtest.h>
+
+#include "run/gc_trace.h"
+
+namespace claimbench::run {
+namespace {
+
+constexpr const char* kLog =
+    "2026/11/23 12:40:29 listening on 127.0.0.1:37929\n"
+    "gc 1 @0.012s 1%: 0.010+0.52+0.003 ms clock, 0.010+0.10/0.20/0+0.003 ms cpu, 3->4->0 MB, 4 MB goal, 0 MB "
+    "stacks, 0 MB globals, 1 P\n"
+    "gc 2 @1.500s 3%: 0.020+1.1+0.080 ms clock, 0.020+0/0.3/0+0.080 ms cpu, 4->4->1 MB, 5 MB goal, 1 P\n"
+    "gc 3 @2.250s 3%: 0.400+2.0+0.100 ms clock, 0.4+0/1/0+0.1 ms cpu, 4->5->1 MB, 5 MB goal, 1 P\n"
+    "scvg: not a gc line\n";
+
+TEST(GcTrace, ParsesEveryCycle) {
+  auto cycles = ParseGcTrace(kLog);
+  ASSERT_EQ(cycles.size(), 3u);
+  EXPECT_EQ(cycles[1].number, 2);
+  EXPECT_DOUBLE_EQ(cycles[1].at_s, 1.5);
+  EXPECT_DOUBLE_EQ(cycles[1].sweep_termination_ms, 0.02);
+  EXPECT_DOUBLE_EQ(cycles[1].concurrent_mark_ms, 1.1);
+  EXPECT_DOUBLE_EQ(cycles[1].mark_termination_ms, 0.08);
+}
+
+TEST(GcTrace, SummaryCountsOnlyTheWindow) {
+  auto s = GcPauseSummary(ParseGcTrace(kLog), 1.0, 3.0);
+  EXPECT_EQ(s["cycles"], 2);
+  EXPECT_EQ(s["pauses"], 4);
+  EXPECT_DOUBLE_EQ(s["pause_max_us"].get<double>(), 400.0);
+  EXPECT_DOUBLE_EQ(s["pause_p50_us"].get<double>(), 80.0);  // sorted 20, 80, 100, 400: rank 2
+  EXPECT_DOUBLE_EQ(s["pause_total_us"].get<double>(), 600.0);
+  EXPECT_DOUBLE_EQ(s["cycles_per_s"].get<double>(), 1.0);
+}
+
+TEST(GcTrace, NoCyclesIsZeros) {
+  auto s = GcPauseSummary({}, 0, 1);
+  EXPECT_EQ(s["cycles"], 0);
+  EXPECT_EQ(s["pause_max_us"], 0.0);
+}
+
+}  // namespace
+}  // namespace claimbench::run
