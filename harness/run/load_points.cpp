@@ -87,8 +87,9 @@ json Knee(const PointPlan& plan, double closed_loop_rps, const std::vector<doubl
     if (p["reached"].get<bool>() && p99 <= 10 * base_p99) knee = std::max(knee, p["target_rate_per_s"].get<double>());
     points.push_back(p);
   }
+  // No rate reached: there is no knee to report (0 would read as a figure).
   return {{"points", points},
-          {"knee_rate_per_s", knee},
+          {"knee_rate_per_s", knee > 0 ? json(knee) : json(nullptr)},
           {"rule", "highest rate reached (>= 95% sent, no errors, < 100 ms queued at the end) with P99 <= 10x the "
                    "P99 of the lowest rate"}};
 }

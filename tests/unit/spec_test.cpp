@@ -77,7 +77,7 @@ TEST_F(SpecFiles, UnknownKeyIsATypo) {
   auto p = Write("v.toml",
                  "[[vector]]\nname = \"a\"\nmethod = \"GET\"\npath = \"/\"\n[vector.expect]\nstauts = 200\n");
   EXPECT_EQ(ErrorOf([&] { LoadVectors(p); }),
-            p.string() + ":6: unknown key 'stauts' (expected one of: status content_type headers body_json)");
+            p.string() + ":6: unknown key 'stauts' (expected one of: status content_type headers body_json body headers_present)");
 }
 
 TEST_F(SpecFiles, BadHexAndTwoBodies) {
