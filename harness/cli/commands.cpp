@@ -105,7 +105,6 @@ int Build(const CommonOptions& common, const BuildCommand& command) {
 
 int Verify(const CommonOptions& common, run::RunOptions options) {
   auto catalog = spec::LoadCatalog(Root(common));
-  options.root = catalog.root;
   options.cpus = Split(common);
   options.verify_only = true;
   auto outcome = run::Run(catalog, options);
@@ -129,7 +128,6 @@ int Verify(const CommonOptions& common, run::RunOptions options) {
 
 int RunSuite(const CommonOptions& common, run::RunOptions options) {
   auto catalog = spec::LoadCatalog(Root(common));
-  options.root = catalog.root;
   options.cpus = Split(common);
   auto outcome = run::Run(catalog, options);
   std::cout << report::Render("table", outcome.results);

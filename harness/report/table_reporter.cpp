@@ -20,6 +20,12 @@ std::optional<double> Field(const json& object, const char* key) {
   return object[key].get<double>();
 }
 
+// The median of the startup runs, or of the trials' first starts when there were none.
+std::optional<double> Startup(const json& impl) {
+  auto runs = Median(impl, "startup_median_s");
+  return runs ? runs : Median(impl, "startup_s");
+}
+
 std::optional<double> Scaled(std::optional<double> v, double factor) {
   if (!v) return std::nullopt;
   return *v * factor;
@@ -52,7 +58,7 @@ std::string TableReporter::Render(const json& results) const {
                          Or(Median(impl, "requests_per_s"), "{:.0f}"), Latency(Median(impl, "latency_p50_ns")),
                          Latency(Median(impl, "latency_p99_ns")), Latency(Median(impl, "latency_p99_9_ns")),
                          Or(Median(impl, "errors"), "{:.0f}"), Or(Median(impl, "rss_peak_bytes"), "{:.1f}MiB", 1.0 / (1 << 20)),
-                         Or(Median(impl, "server_cpu_s"), "{:.2f}"), Or(Median(impl, "startup_median_s") ? Median(impl, "startup_median_s") : Median(impl, "startup_s"), "{:.1f}ms", 1e3),
+                         Or(Median(impl, "server_cpu_s"), "{:.2f}"), Or(Startup(impl), "{:.1f}ms", 1e3),
                          impl.value("status", ""));
     }
     bool any_points = false;

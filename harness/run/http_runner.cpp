@@ -37,25 +37,21 @@ int ServerCpuCount(const HttpRunOptions& options) {
                                      : static_cast<int>(options.server_cpus.size());
 }
 
-// Worker counts follow the server's CPU set and are stated explicitly (Go and tokio would
-// derive the same from the affinity mask; saying it makes the result self-describing).
-// Go also prints a gctrace line per GC cycle, from which the pauses are read.
+// Worker counts follow the server's CPU set. Where a runtime takes its count from an
+// environment variable, it is set explicitly (the runtime would derive the same from the
+// affinity mask; saying it makes the result self-describing). Go also prints a gctrace
+// line per GC cycle, from which the pauses are read.
 std::vector<std::string> ServerEnv(const spec::Implementation& impl, const HttpRunOptions& options) {
-  std::string n = std::to_string(ServerCpuCount(options));
-  switch (impl.language) {
-    case spec::Language::kGo: return {"GOMAXPROCS=" + n, "GODEBUG=gctrace=1"};
-    case spec::Language::kRust: return {"TOKIO_WORKER_THREADS=" + n};
-    case spec::Language::kCpp: return {};
-  }
-  return {};
+  std::vector<std::string> env;
+  if (!impl.workers_env.empty()) env.push_back(impl.workers_env + "=" + std::to_string(ServerCpuCount(options)));
+  if (impl.language == spec::Language::kGo) env.push_back("GODEBUG=gctrace=1");
+  return env;
 }
 
 json Workers(const spec::Implementation& impl, const HttpRunOptions& options) {
   int n = ServerCpuCount(options);
-  if (impl.language == spec::Language::kGo) return {{"GOMAXPROCS", n}};
-  if (impl.id == "rust-actix") return {{"actix_workers", n}, {"rule", "one worker per CPU in the affinity mask"}};
-  if (impl.language == spec::Language::kRust) return {{"TOKIO_WORKER_THREADS", n}};
-  return {{"threads", n}, {"rule", "one io_context thread per CPU in the affinity mask"}};
+  if (!impl.workers_env.empty()) return {{impl.workers_env, n}};
+  return {{"threads", n}, {"rule", "derived by the server: one worker per CPU in its affinity mask"}};
 }
 
 json StartupRuns(const spec::Implementation& impl, const std::filesystem::path& binary,

@@ -17,7 +17,6 @@
 namespace claimbench::run {
 
 struct RunOptions {
-  std::filesystem::path root;              ///< repository root
   std::string suite = "quick";             ///< quick | full
   std::vector<std::string> workloads;      ///< empty: all
   std::vector<std::string> implementations;///< empty: all of each workload

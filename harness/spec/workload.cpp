@@ -112,7 +112,7 @@ std::map<std::string, Implementation> LoadImplementations(const std::filesystem:
   r.AllowOnly(r.root(), {"implementation"});
   std::map<std::string, Implementation> out;
   for (const toml::table* t : r.TableArray(r.root(), "implementation")) {
-    r.AllowOnly(*t, {"id", "language", "kind", "package", "binary", "library", "source"});
+    r.AllowOnly(*t, {"id", "language", "kind", "package", "binary", "library", "source", "workers_env"});
     Implementation impl;
     impl.id = r.RequireString(*t, "id");
     std::string lang = r.RequireString(*t, "language");
@@ -130,6 +130,7 @@ std::map<std::string, Implementation> LoadImplementations(const std::filesystem:
     impl.binary = r.RequireString(*t, "binary");
     impl.library = r.RequireString(*t, "library");
     impl.source = r.OptString(*t, "source").value_or("");
+    impl.workers_env = r.OptString(*t, "workers_env").value_or("");
     if (out.count(impl.id)) r.Fail(t, "duplicate implementation id '" + impl.id + "'");
     out.emplace(impl.id, std::move(impl));
   }

@@ -23,6 +23,9 @@ struct Implementation {
   std::string binary;    ///< executable file name
   std::string library;   ///< the library the result names
   std::string source;    ///< handler source, relative to the repository root
+  /// The environment variable that sets the server's worker count ("GOMAXPROCS",
+  /// "TOKIO_WORKER_THREADS"); empty when the server derives it from its CPU affinity mask.
+  std::string workers_env;
 };
 
 /// How the load generator drives an HTTP workload.
