@@ -3,7 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace claimbench::report {
 namespace {
@@ -43,18 +47,65 @@ std::string Or(std::optional<double> v, const char* format, double scale = 1) {
   return v ? fmt::format(fmt::runtime(format), *v * scale) : "-";
 }
 
+// "GC p99"/"GC max": "none" for a Go server that ran no GC cycle in the window, "-" for
+// servers without a GC.
+std::string GcPause(const json& impl, const std::string& metric) {
+  auto pause = Median(impl, metric);
+  if (!pause && Median(impl, "gc_cycles") == 0.0) return "none";
+  return Latency(Scaled(pause, 1e3));
+}
+
+// The ratios the console shows, one line per pair of implementations.
+const std::vector<std::pair<std::string, std::string>> kConsoleRatios = {{"requests_per_s", "req/s"},
+                                                                       {"latency_p99_ns", "p99"},
+                                                                       {"rss_peak_bytes", "peak RSS"},
+                                                                       {"startup_median_s", "startup"},
+                                                                       {"knee_rate_per_s", "knee"}};
+
+std::string RatioLines(const json& ratios, size_t width) {
+  std::vector<std::pair<std::string, std::string>> pairs;  // in first-seen order
+  std::map<std::pair<std::string, std::string>, std::map<std::string, double>> values;
+  for (const auto& r : ratios) {
+    auto key = std::make_pair(r.value("numerator", ""), r.value("denominator", ""));
+    if (!values.count(key)) pairs.push_back(key);
+    values[key][r.value("metric", "")] = r.value("value", 0.0);
+  }
+  std::string out;
+  for (const auto& key : pairs) {
+    std::string line;
+    for (const auto& [metric, label] : kConsoleRatios) {
+      auto it = values[key].find(metric);
+      if (it != values[key].end()) line += fmt::format("  {} {:.2f}", label, it->second);
+    }
+    if (!line.empty()) out += fmt::format("  {:<{}}{}\n", key.first + " / " + key.second, 2 * width + 3, line);
+  }
+  return out.empty() ? out : "  ratios of medians (numerator / denominator):\n" + out;
+}
+
+size_t NameWidth(const json& results) {
+  size_t width = 14;  // "implementation"
+  for (const auto& w : results.value("workloads", json::array())) {
+    for (const auto& impl : w.value("implementations", json::array())) width = std::max(width, impl.value("id", "").size());
+  }
+  if (results.contains("builds")) {
+    for (const auto& [id, b] : results["builds"].items()) width = std::max(width, id.size());
+  }
+  return width;
+}
+
 }  // namespace
 
 std::string TableReporter::Render(const json& results) const {
   std::string out;
+  const size_t n = NameWidth(results);
   for (const auto& w : results.value("workloads", json::array())) {
     out += fmt::format("{} ({} connections, {} s, {} trial(s); medians)\n", w.value("id", ""),
                        w["load"].value("connections", 0), w["load"].value("duration_s", 0.0),
                        w["load"].value("repeat", 1));
-    out += fmt::format("  {:<14} {:>10} {:>9} {:>9} {:>9} {:>7} {:>10} {:>9} {:>9}  {}\n", "implementation", "req/s",
+    out += fmt::format("  {:<{}} {:>10} {:>9} {:>9} {:>9} {:>7} {:>10} {:>9} {:>9}  {}\n", "implementation", n, "req/s",
                        "p50", "p99", "p99.9", "errors", "peak RSS", "CPU s", "startup", "status");
     for (const auto& impl : w.value("implementations", json::array())) {
-      out += fmt::format("  {:<14} {:>10} {:>9} {:>9} {:>9} {:>7} {:>10} {:>9} {:>9}  {}\n", impl.value("id", ""),
+      out += fmt::format("  {:<{}} {:>10} {:>9} {:>9} {:>9} {:>7} {:>10} {:>9} {:>9}  {}\n", impl.value("id", ""), n,
                          Or(Median(impl, "requests_per_s"), "{:.0f}"), Latency(Median(impl, "latency_p50_ns")),
                          Latency(Median(impl, "latency_p99_ns")), Latency(Median(impl, "latency_p99_9_ns")),
                          Or(Median(impl, "errors"), "{:.0f}"), Or(Median(impl, "rss_peak_bytes"), "{:.1f}MiB", 1.0 / (1 << 20)),
@@ -66,39 +117,30 @@ std::string TableReporter::Render(const json& results) const {
       any_points = any_points || Median(impl, "knee_rate_per_s") || Median(impl, "gc_pause_max_us");
     }
     if (any_points) {
-      out += fmt::format("  {:<14} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9}\n", "implementation", "idle RSS",
+      out += fmt::format("  {:<{}} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9}\n", "implementation", n, "idle RSS",
                          "p99@5k", "p99@15k", "p99@25k", "knee/s", "GC p99", "GC max");
       for (const auto& impl : w.value("implementations", json::array())) {
-        out += fmt::format("  {:<14} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9}\n", impl.value("id", ""),
+        out += fmt::format("  {:<{}} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9}\n", impl.value("id", ""), n,
                            Or(Median(impl, "rss_idle_bytes"), "{:.1f}MiB", 1.0 / (1 << 20)),
                            Latency(Median(impl, "latency_p99_at_5000_rps_ns")),
                            Latency(Median(impl, "latency_p99_at_15000_rps_ns")),
                            Latency(Median(impl, "latency_p99_at_25000_rps_ns")),
                            Or(Median(impl, "knee_rate_per_s"), "{:.0f}"),
-                           Latency(Scaled(Median(impl, "gc_pause_p99_us"), 1e3)),
-                           Latency(Scaled(Median(impl, "gc_pause_max_us"), 1e3)));
+                           GcPause(impl, "gc_pause_p99_us"), GcPause(impl, "gc_pause_max_us"));
       }
       out += "  (p99@rate: open loop at that rate, '-' where the machine could not reach it; GC: Go stop-the-world "
-             "pauses)\n";
+             "pauses; 'none': no GC cycle in the window)\n";
     }
-    for (const auto& r : w.value("ratios", json::array())) {
-      const std::string metric = r.value("metric", "");
-      if (metric != "requests_per_s" && metric != "latency_p99_ns" && metric != "rss_peak_bytes" &&
-          metric != "startup_median_s" && metric != "knee_rate_per_s") {
-        continue;
-      }
-      out += fmt::format("  ratio {}/{} {}: {:.2f}\n", r.value("numerator", ""), r.value("denominator", ""), metric,
-                         r.value("value", 0.0));
-    }
+    out += RatioLines(w.value("ratios", json::array()), n);
   }
   if (results.contains("builds") && !results["builds"].empty()) {
     out += "builds\n";
-    out += fmt::format("  {:<14} {:>9} {:>12} {:>12} {:>12}\n", "implementation", "cold s", "incremental", "binary",
-                       "stripped");
+    out += fmt::format("  {:<{}} {:>9} {:>12} {:>12} {:>12} {:>8}\n", "implementation", n, "cold s", "incremental",
+                       "binary", "stripped", "lines");
     for (const auto& [id, b] : results["builds"].items()) {
-      out += fmt::format("  {:<14} {:>9} {:>12} {:>12} {:>12}\n", id, Or(Field(b, "cold_build_s"), "{:.1f}"),
+      out += fmt::format("  {:<{}} {:>9} {:>12} {:>12} {:>12} {:>8}\n", id, n, Or(Field(b, "cold_build_s"), "{:.1f}"),
                          Or(Field(b, "incremental_build_s"), "{:.1f}"), Or(Field(b, "binary_bytes"), "{:.1f}MB", 1e-6),
-                         Or(Field(b, "binary_stripped_bytes"), "{:.1f}MB", 1e-6));
+                         Or(Field(b, "binary_stripped_bytes"), "{:.1f}MB", 1e-6), Or(Field(b, "handler_lines"), "{:.0f}"));
     }
   }
   return out;

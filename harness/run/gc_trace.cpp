@@ -37,8 +37,9 @@ nlohmann::json GcPauseSummary(const std::vector<GcCycle>& cycles, double from_s,
   }
   std::sort(pauses_us.begin(), pauses_us.end());
   // Nearest rank, as the latency histograms read percentiles.
-  auto at = [&](double p) {
-    if (pauses_us.empty()) return 0.0;
+  // No cycle in the window: no pause to take a percentile of (null, not 0).
+  auto at = [&](double p) -> nlohmann::json {
+    if (pauses_us.empty()) return nullptr;
     size_t rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(pauses_us.size())));
     return pauses_us[std::clamp<size_t>(rank, 1, pauses_us.size()) - 1];
   };
@@ -49,7 +50,7 @@ nlohmann::json GcPauseSummary(const std::vector<GcCycle>& cycles, double from_s,
           {"pauses", pauses_us.size()},
           {"pause_p50_us", at(50)},
           {"pause_p99_us", at(99)},
-          {"pause_max_us", pauses_us.empty() ? 0.0 : pauses_us.back()},
+          {"pause_max_us", pauses_us.empty() ? nlohmann::json(nullptr) : nlohmann::json(pauses_us.back())},
           {"pause_total_us", total},
           {"source", "GODEBUG=gctrace=1: sweep termination and mark termination, each one stop-the-world pause"}};
 }

@@ -52,7 +52,7 @@ TEST(Cli, UnknownFlagExitsTwoAndNamesIt) {
 TEST(Cli, UnknownWorkloadIsAUsageError) {
   auto r = Cli({"verify", "--workload", "no-such-workload"});
   EXPECT_EQ(r.status.code, 2);
-  EXPECT_NE(r.err.find("error: unknown workload 'no-such-workload' (known: http-json-api"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error: unknown workload 'no-such-workload' (known: hello-world, http-json-api"), std::string::npos) << r.err;
 }
 
 TEST(Cli, ListNamesWorkloadsAndImplementations) {

@@ -34,10 +34,12 @@ TEST(GcTrace, SummaryCountsOnlyTheWindow) {
   EXPECT_DOUBLE_EQ(s["cycles_per_s"].get<double>(), 1.0);
 }
 
-TEST(GcTrace, NoCyclesIsZeros) {
+TEST(GcTrace, NoCyclesHasNoPausePercentiles) {
   auto s = GcPauseSummary({}, 0, 1);
   EXPECT_EQ(s["cycles"], 0);
-  EXPECT_EQ(s["pause_max_us"], 0.0);
+  EXPECT_TRUE(s["pause_p99_us"].is_null());
+  EXPECT_TRUE(s["pause_max_us"].is_null());
+  EXPECT_EQ(s["pause_total_us"], 0.0);
 }
 
 }  // namespace
