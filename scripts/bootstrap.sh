@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what claimbench needs and is missing, idempotently: Debian packages for the
-# C++ build, then checks Go and Rust, then downloads Go modules and Rust crates so that
-# builds (and the cold-build measurements, which run offline) need no network later.
+# C++ build (libssl-dev: SHA-256 of the generated corpora), then checks Go and Rust, then
+# downloads Go modules and Rust crates so that builds (and the cold-build measurements,
+# which run offline) need no network later.
 # Says exactly what is missing when it cannot install it itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ die() { printf 'bootstrap: error: %s\n' "$*" >&2; exit 1; }
 packages=(
   g++ cmake ninja-build pkg-config git binutils ca-certificates util-linux
   libboost-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libfmt-dev
-  libsimdjson-dev libre2-dev libbenchmark-dev libgtest-dev libgmock-dev
+  libsimdjson-dev libre2-dev libssl-dev libbenchmark-dev libgtest-dev libgmock-dev
   python3 python3-jsonschema wrk
 )
 

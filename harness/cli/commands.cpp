@@ -9,6 +9,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "batch/corpus.h"
 #include "build/builder.h"
 #include "process/cpu_set.h"
 #include "process/interrupt.h"
@@ -109,7 +110,18 @@ int Verify(const CommonOptions& common, run::RunOptions options) {
   options.verify_only = true;
   auto outcome = run::Run(catalog, options);
   for (const auto& w : outcome.results["workloads"]) {
-    for (const auto& impl : w["implementations"]) {
+    for (const auto& task : w.value("tasks", json::array())) {
+      for (const auto& impl : task["implementations"]) {
+        std::string where = w["id"].get<std::string>() + " / " + task["id"].get<std::string>() + " / " +
+                            impl.value("id", "");
+        if (impl.value("status", "") == "ok") {
+          std::cout << fmt::format("ok    {}: {}\n", where, impl.value("checksum", ""));
+        } else {
+          std::cout << fmt::format("FAIL  {}: {}: {}\n", where, impl.value("status", ""), impl.value("error", ""));
+        }
+      }
+    }
+    for (const auto& impl : w.value("implementations", json::array())) {
       const json& v = impl.value("verification", json::object());
       std::string id = impl.value("id", "");
       if (impl.value("status", "") == "ok") {
@@ -184,6 +196,37 @@ int Serve(const CommonOptions& common, const ServeCommand& command) {
   }
   auto status = server->child.Stop(std::chrono::seconds(5));
   std::cerr << "claimbench: " << impl.id << " stopped (" << status.Describe() << ")\n";
+  return kExitOk;
+}
+
+namespace {
+
+std::string CorpusList() {
+  std::string list;
+  for (const auto& c : batch::Corpora()) list += fmt::format("  {:<9} {:<13} {}\n", c.name, c.file_name, c.description);
+  return list;
+}
+
+}  // namespace
+
+int Corpus(const CorpusCommand& command) {
+  if (command.list) {
+    std::cout << CorpusList();
+    return kExitOk;
+  }
+  const batch::CorpusInfo* info = batch::FindCorpus(command.name);
+  if (!info) {
+    std::cerr << (command.name.empty() ? std::string("error: corpus: NAME is required")
+                                       : "error: corpus: unknown corpus '" + command.name + "'")
+              << "; the corpora are:\n"
+              << CorpusList();
+    return kExitUsage;
+  }
+  std::filesystem::path out = command.out.empty() ? std::filesystem::path(info->file_name) : command.out;
+  std::string bytes = batch::GenerateCorpus(info->name, command.seed);
+  WriteFileAtomic(out, bytes);
+  std::cout << fmt::format("{} seed={} bytes={} sha256={} path={}\n", info->name, command.seed, bytes.size(),
+                           batch::Sha256Hex(bytes), out.string());
   return kExitOk;
 }
 

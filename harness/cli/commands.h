@@ -2,11 +2,13 @@
 // and maps the returned exit code. Exit codes: 0 ok, 1 a run or check failed, 2 usage.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "batch/corpus.h"
 #include "run/run.h"
 
 namespace claimbench::cli {
@@ -59,5 +61,16 @@ struct ServeCommand {
 /// (pinned to the server CPUs, same environment), until Ctrl-C.
 int Serve(const CommonOptions& common, const ServeCommand& command);
 int Report(const std::filesystem::path& results_file, const std::string& format);
+
+struct CorpusCommand {
+  std::string name;                           ///< empty with `list`
+  uint64_t seed = batch::kDefaultCorpusSeed;  ///< the pinned corpora's
+  std::filesystem::path out;                  ///< empty: the corpus's file name (e.g. tweets.json) here
+  bool list = false;
+};
+/// Generates a batch workload's input, writes it atomically and prints one line on
+/// stdout: `NAME seed=S bytes=B sha256=HEX path=FILE`. --list (or an unknown name, then
+/// on stderr with exit 2) lists the corpora.
+int Corpus(const CorpusCommand& command);
 
 }  // namespace claimbench::cli

@@ -1,6 +1,8 @@
 // claimbench: the thin command-line front of claimbench::core. Flags are parsed into
 // typed options (CLI11) and handed to the commands in cli/commands.cpp.
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstdint>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -20,6 +22,18 @@ void AddCommon(CLI::App* app, cli::CommonOptions& common) {
 void AddSelection(CLI::App* app, claimbench::run::RunOptions& options) {
   app->add_option("--workload", options.workloads, "Workload id (repeatable; default: all)");
   app->add_option("--impl", options.implementations, "Implementation id (repeatable; default: all)");
+}
+
+// CLI11 wraps "-1" and saturates 2^64 into a uint64_t; a seed must be taken exactly or refused.
+CLI::Validator Uint64() {
+  return CLI::Validator(
+      [](std::string& text) {
+        uint64_t value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        bool exact = !text.empty() && ec == std::errc() && end == text.data() + text.size();
+        return exact ? std::string() : std::string("must be a whole number from 0 to 18446744073709551615");
+      },
+      "UINT64");
 }
 
 }  // namespace
@@ -62,6 +76,8 @@ int main(int argc, char** argv) {
                     "Only the main closed-loop window: no connection sweep, fixed rates or knee");
   run_cmd->add_option("--startup-runs", run.startup_runs, "Starts whose median startup time is reported")
       ->check(CLI::Range(0, 1000));
+  auto* iterations = run_cmd->add_option("--iterations", "Batch workloads: measured iterations per runner")
+                         ->check(CLI::Range(1, 100000));
 
   cli::LoadCommand load;
   auto* load_cmd = app.add_subcommand("load", "Drive load against any HTTP/1.1 server (closed loop)");
@@ -88,6 +104,14 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("implementation", serve.implementation, "Implementation id, e.g. go-nethttp")->required();
   serve_cmd->add_option("--workload", serve.workload, "Workload whose readiness request is probed");
   serve_cmd->add_option("--port", serve.port, "Port (default: a free one)")->check(CLI::Range(1, 65535));
+
+  cli::CorpusCommand corpus;
+  auto* corpus_cmd = app.add_subcommand("corpus", "Generate a batch workload's input file and print its SHA-256");
+  corpus_cmd->add_option("name", corpus.name, "tweets | geo | catalog | haystack | events");
+  corpus_cmd->add_option("--seed", corpus.seed, "SplitMix64 seed (default 42: the corpora pinned in workload.toml)")
+      ->check(Uint64());
+  corpus_cmd->add_option("--out", corpus.out, "Output file (default: the corpus's file name, e.g. tweets.json)");
+  corpus_cmd->add_flag("--list", corpus.list, "List the corpora");
 
   std::string results_file, format = "table";
   auto* report_cmd = app.add_subcommand("report", "Render a results.json as csv or a table");
@@ -117,6 +141,7 @@ int main(int argc, char** argv) {
       if (!warmup.empty()) run.warmup = claimbench::ParseDuration(warmup);
       if (!point_duration.empty()) run.point_duration = claimbench::ParseDuration(point_duration);
       if (*connections) run.connections = connections->as<int>();
+      if (*iterations) run.iterations = iterations->as<int>();
       return cli::RunSuite(common, run);
     }
     if (*load_cmd) {
@@ -125,6 +150,7 @@ int main(int argc, char** argv) {
     }
     if (*report_cmd) return cli::Report(results_file, format);
     if (*serve_cmd) return cli::Serve(common, serve);
+    if (*corpus_cmd) return cli::Corpus(corpus);
   } catch (const std::invalid_argument& e) {
     std::cerr << "error: " << e.what() << "\n";
     return cli::kExitUsage;

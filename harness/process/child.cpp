@@ -75,6 +75,13 @@ Child Child::Spawn(const SpawnOptions& options) {
 
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+  int stdin_fds[2] = {-1, -1};
+  if (options.stdin_pipe && ::pipe2(stdin_fds, O_CLOEXEC) != 0) {
+    int e = errno;
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    throw std::runtime_error(std::string("pipe: ") + std::strerror(e));
+  }
   pid_t parent = ::getpid();
   auto started = std::chrono::steady_clock::now();
   pid_t pid = ::fork();
@@ -100,14 +107,15 @@ Child Child::Spawn(const SpawnOptions& options) {
       ::dup2(fd_out, 1);
       ::dup2(fd_err, 2);
     }
-    int fd_in = ::open("/dev/null", O_RDONLY);
-    ::dup2(fd_in, 0);
+    int fd_in = options.stdin_pipe ? stdin_fds[0] : ::open("/dev/null", O_RDONLY);
+    ::dup2(fd_in, 0);  // dup2 clears O_CLOEXEC on the new descriptor
     if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ChildFail(pipe_fds[1], "chdir");
     ::execve(argv[0], argv.data(), envp.data());
     ChildFail(pipe_fds[1], "exec");
   }
   ::setpgid(pid, pid);  // also from the parent, so the group exists before we signal it
   ::close(pipe_fds[1]);
+  if (options.stdin_pipe) ::close(stdin_fds[0]);
   int child_errno = 0;
   char what[64] = {};
   ssize_t n = ::read(pipe_fds[0], &child_errno, sizeof child_errno);
@@ -119,14 +127,17 @@ Child Child::Spawn(const SpawnOptions& options) {
   if (n > 0) {
     int wstatus = 0;
     ::waitpid(pid, &wstatus, 0);
+    if (options.stdin_pipe) ::close(stdin_fds[1]);
     throw std::runtime_error("cannot start " + options.argv[0] + ": " + what + ": " + std::strerror(child_errno));
   }
   RegisterChildGroup(pid);
-  return Child(pid, started);
+  return Child(pid, started, stdin_fds[1]);
 }
 
-Child::Child(Child&& other) noexcept : pid_(other.pid_), started_(other.started_), status_(other.status_) {
+Child::Child(Child&& other) noexcept
+    : pid_(other.pid_), started_(other.started_), status_(other.status_), stdin_fd_(other.stdin_fd_) {
   other.pid_ = -1;
+  other.stdin_fd_ = -1;
 }
 
 Child& Child::operator=(Child&& other) noexcept {
@@ -135,13 +146,22 @@ Child& Child::operator=(Child&& other) noexcept {
     pid_ = other.pid_;
     started_ = other.started_;
     status_ = other.status_;
+    CloseStdin();
+    stdin_fd_ = other.stdin_fd_;
     other.pid_ = -1;
+    other.stdin_fd_ = -1;
   }
   return *this;
 }
 
 Child::~Child() {
   if (pid_ > 0 && !status_) Stop(std::chrono::milliseconds(0));
+  CloseStdin();
+}
+
+void Child::CloseStdin() {
+  if (stdin_fd_ >= 0) ::close(stdin_fd_);
+  stdin_fd_ = -1;
 }
 
 std::optional<ExitStatus> Child::Poll() {

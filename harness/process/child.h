@@ -20,6 +20,7 @@ struct SpawnOptions {
   std::filesystem::path stderr_file;             ///< empty: /dev/null
   std::vector<int> cpus;                         ///< empty: no pinning
   bool inherit_output = false;                   ///< keep the harness's stdout/stderr (files ignored)
+  bool stdin_pipe = false;                       ///< stdin is a pipe the harness closes (CloseStdin); else /dev/null
 };
 
 /// How a child ended.
@@ -54,11 +55,16 @@ class Child {
   /// whether it needed the SIGKILL.
   ExitStatus Stop(std::chrono::milliseconds grace, bool* needed_kill = nullptr);
 
+  /// With SpawnOptions::stdin_pipe: closes the write end, so the child reads end of file.
+  void CloseStdin();
+
  private:
-  Child(pid_t pid, std::chrono::steady_clock::time_point started) : pid_(pid), started_(started) {}
+  Child(pid_t pid, std::chrono::steady_clock::time_point started, int stdin_fd)
+      : pid_(pid), started_(started), stdin_fd_(stdin_fd) {}
   pid_t pid_ = -1;
   std::chrono::steady_clock::time_point started_;
   std::optional<ExitStatus> status_;
+  int stdin_fd_ = -1;  ///< write end of the child's stdin pipe, or -1
 };
 
 }  // namespace claimbench::process

@@ -51,12 +51,19 @@ std::string CsvReporter::Render(const nlohmann::json& results) const {
       }
     }
   }
-  for (const auto& w : results.value("workloads", nlohmann::json::array())) {
-    for (const auto& impl : w.value("implementations", nlohmann::json::array())) {
+  auto summaries = [&](const std::string& workload, const nlohmann::json& implementations) {
+    for (const auto& impl : implementations) {
       if (!impl.contains("summary")) continue;
       for (const auto& [metric, value] : impl["summary"].items()) {
-        Row(out, run, w["id"], impl["id"], metric, value.value("unit", ""), value);
+        Row(out, run, workload, impl["id"], metric, value.value("unit", ""), value);
       }
+    }
+  };
+  for (const auto& w : results.value("workloads", nlohmann::json::array())) {
+    summaries(w["id"], w.value("implementations", nlohmann::json::array()));
+    // A batch task is a workload of its own in the long format: "json-parse/tweets-typed".
+    for (const auto& task : w.value("tasks", nlohmann::json::array())) {
+      summaries(w["id"].get<std::string>() + "/" + task["id"].get<std::string>(), task["implementations"]);
     }
   }
   return out;

@@ -60,7 +60,12 @@ const std::vector<std::pair<std::string, std::string>> kConsoleRatios = {{"reque
                                                                        {"latency_p99_ns", "p99"},
                                                                        {"rss_peak_bytes", "peak RSS"},
                                                                        {"startup_median_s", "startup"},
-                                                                       {"knee_rate_per_s", "knee"}};
+                                                                       {"knee_rate_per_s", "knee"},
+                                                                       {"throughput_mb_per_s", "MB/s"},
+                                                                       {"throughput_items_per_s", "items/s"},
+                                                                       {"iteration_ns", "time"},
+                                                                       {"process_cpu_s", "CPU"},
+                                                                       {"bytes_per_task", "B/task"}};
 
 std::string RatioLines(const json& ratios, size_t width) {
   std::vector<std::pair<std::string, std::string>> pairs;  // in first-seen order
@@ -86,11 +91,40 @@ size_t NameWidth(const json& results) {
   size_t width = 14;  // "implementation"
   for (const auto& w : results.value("workloads", json::array())) {
     for (const auto& impl : w.value("implementations", json::array())) width = std::max(width, impl.value("id", "").size());
+    for (const auto& task : w.value("tasks", json::array())) {
+      for (const auto& impl : task["implementations"]) width = std::max(width, impl.value("id", "").size());
+    }
   }
   if (results.contains("builds")) {
     for (const auto& [id, b] : results["builds"].items()) width = std::max(width, id.size());
   }
   return width;
+}
+
+// A batch workload: one block per task, one row per implementation.
+std::string BatchTable(const json& w, size_t n) {
+  std::string out = fmt::format("{} ({} warmup + {} measured iterations per runner; medians)\n", w.value("id", ""),
+                                w["batch"].value("warmup", 0), w["batch"].value("iterations", 0));
+  for (const auto& task : w.value("tasks", json::array())) {
+    out += fmt::format("  {}\n", task.value("id", ""));
+    out += fmt::format("    {:<{}} {:>14} {:>11} {:>9} {:>10}  {}\n", "implementation", n, "throughput", "iteration",
+                       "CPU s", "peak RSS", "status");
+    for (const auto& impl : task.value("implementations", json::array())) {
+      std::string throughput = "-";
+      if (auto mb = Median(impl, "throughput_mb_per_s")) throughput = fmt::format("{:.1f} MB/s", *mb);
+      if (auto items = Median(impl, "throughput_items_per_s")) throughput = fmt::format("{:.0f}/s", *items);
+      if (auto per_task = Median(impl, "bytes_per_task")) throughput = fmt::format("{:.0f} B/task", *per_task);
+      out += fmt::format("    {:<{}} {:>14} {:>11} {:>9} {:>10}  {}\n", impl.value("id", ""), n, throughput,
+                         Latency(Median(impl, "iteration_ns")), Or(Median(impl, "process_cpu_s"), "{:.2f}"),
+                         Or(Median(impl, "rss_peak_bytes"), "{:.1f}MiB", 1.0 / (1 << 20)),
+                         impl.value("status", "") == "ok" ? "ok" : impl.value("status", "") + ": " + impl.value("error", ""));
+    }
+    std::string ratios = RatioLines(task.value("ratios", json::array()), n);
+    // Indent the task's ratio lines under it.
+    for (size_t at = 0; (at = ratios.find("\n  ", at)) != std::string::npos; at += 3) ratios.insert(at + 1, "  ");
+    if (!ratios.empty()) out += "  " + ratios;
+  }
+  return out;
 }
 
 }  // namespace
@@ -99,6 +133,10 @@ std::string TableReporter::Render(const json& results) const {
   std::string out;
   const size_t n = NameWidth(results);
   for (const auto& w : results.value("workloads", json::array())) {
+    if (w.value("kind", "") == "batch") {
+      out += BatchTable(w, n);
+      continue;
+    }
     out += fmt::format("{} ({} connections, {} s, {} trial(s); medians)\n", w.value("id", ""),
                        w["load"].value("connections", 0), w["load"].value("duration_s", 0.0),
                        w["load"].value("repeat", 1));

@@ -3,6 +3,7 @@
 
 #include <sched.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <set>
@@ -11,8 +12,10 @@
 #include "build/builder.h"
 #include "process/interrupt.h"
 #include "report/reporter.h"
+#include "run/batch_workload.h"
 #include "run/context.h"
 #include "run/http_runner.h"
+#include "run/ratios.h"
 #include "run/result_json.h"
 #include "spec/vectors.h"
 #include "stats/metrics.h"
@@ -93,28 +96,19 @@ json Summarize(const json& impl) {
   return summary;
 }
 
-// Ratios of the medians for every Rust/Go and C++/Rust pair of implementations measured.
-json Ratios(const json& implementations) {
-  json ratios = json::array();
-  // Rust/Go, as the documents compare them, and C++/Rust: how far each sits from the native ceiling.
-  const std::vector<std::pair<std::string, std::string>> pairs = {{"rust", "go"}, {"cpp", "rust"}};
-  for (const auto& [num_language, den_language] : pairs)
-  for (const auto& num : implementations) {
-    if (num.value("language", "") != num_language || !num.contains("summary")) continue;
-    for (const auto& den : implementations) {
-      if (den.value("language", "") != den_language || !den.contains("summary")) continue;
-      for (const auto& [metric, value] : num["summary"].items()) {
-        if (!den["summary"].contains(metric)) continue;
-        double d = den["summary"][metric]["median"].get<double>();
-        if (d == 0) continue;
-        ratios.push_back({{"metric", metric},
-                          {"numerator", num["id"]},
-                          {"denominator", den["id"]},
-                          {"value", value["median"].get<double>() / d}});
-      }
-    }
-  }
-  return ratios;
+// Batch runners have the machine to themselves (no load generator runs beside them): every
+// CPU of the server and client sets.
+std::vector<int> BatchCpus(const process::CpuSplit& split) {
+  std::set<int> cpus(split.server.begin(), split.server.end());
+  cpus.insert(split.client.begin(), split.client.end());
+  return {cpus.begin(), cpus.end()};
+}
+
+// Generated corpora are inputs, not results: kept beside the build, reused while their
+// hash matches.
+std::filesystem::path CorpusDir(const std::filesystem::path& root) {
+  if (const char* dir = std::getenv("CLAIMBENCH_CORPUS_DIR")) return dir;
+  return root / "build" / "corpora";
 }
 
 void Save(const json& results, const std::filesystem::path& out_dir) {
@@ -150,6 +144,19 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
   for (const auto& id : selection.to_build) {
     if (process::Interrupted()) break;
     const auto& impl = catalog.GetImplementation(id);
+    // Two implementations of one binary (a runner with `args`) are built and timed once.
+    auto same = std::find_if(builds.begin(), builds.end(), [&](const auto& entry) {
+      const auto& other = catalog.GetImplementation(entry.first);
+      return other.language == impl.language && other.package == impl.package;
+    });
+    if (same != builds.end()) {
+      build::BuildRecord record = same->second;
+      record.implementation = id;
+      results["builds"][id] = BuildRecordJson(record);
+      results["builds"][id]["same_build_as"] = same->first;
+      builds.emplace(id, std::move(record));
+      continue;
+    }
     std::cerr << "claimbench: building " << id << (build_options.measure_build_times ? " (with cold and incremental builds)" : "")
               << "\n";
     auto record = build::Build(catalog.root, impl, build_options);
@@ -173,17 +180,29 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
     wj["kind"] = w->kind;
     wj["description"] = w->description;
     wj["implementations"] = json::array();
-    if (w->kind != "http") {
-      wj["error"] = "batch workloads are not implemented yet";
+    bool quick = options.suite == "quick";
+    std::filesystem::path log_dir =
+        (outcome.out_dir.empty() ? std::filesystem::temp_directory_path() / ("claimbench-" + run_id) : outcome.out_dir) /
+        "logs";
+    if (w->kind == "batch") {
+      BatchWorkloadOptions batch;
+      batch.runner.cpus = BatchCpus(options.cpus);
+      batch.runner.warmup = options.verify_only ? 0 : (quick ? w->batch.quick_warmup : w->batch.warmup);
+      batch.runner.iterations =
+          options.verify_only ? 1 : options.iterations.value_or(quick ? w->batch.quick_iterations : w->batch.iterations);
+      batch.runner.timeout = w->batch.timeout;
+      batch.runner.log_dir = log_dir;
+      batch.corpus_dir = CorpusDir(catalog.root);
       results["workloads"].push_back(wj);
-      all_ok = false;
+      all_ok = RunBatchWorkload(catalog, *w, selection.implementations.at(w->id), builds, batch,
+                                results["workloads"].back(), [&] { Save(results, outcome.out_dir); }) &&
+               all_ok;
       continue;
     }
     HttpRunOptions http;
     http.server_cpus = options.cpus.server;
     http.client_cpus = options.cpus.client;
     http.connections = options.connections.value_or(w->load.connections);
-    bool quick = options.suite == "quick";
     http.duration = options.duration.value_or(quick ? w->load.quick_duration : w->load.duration);
     http.warmup = options.warmup.value_or(quick ? w->load.quick_warmup : w->load.warmup);
     http.repeat = options.repeat;
@@ -200,8 +219,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
       http.knee_fractions.clear();
     }
     http.startup_runs = options.startup_runs;
-    http.log_dir = (outcome.out_dir.empty() ? std::filesystem::temp_directory_path() / ("claimbench-" + run_id)
-                                             : outcome.out_dir) / "logs";
+    http.log_dir = log_dir;
     wj["load"] = {{"mode", "closed-loop"},
                   {"method", w->load.method},
                   {"path", w->load.path},

@@ -26,6 +26,7 @@ struct RunOptions {
   std::optional<std::chrono::nanoseconds> warmup;
   std::optional<int> connections;
   std::optional<std::chrono::nanoseconds> point_duration;  ///< overrides each load point's window
+  std::optional<int> iterations;           ///< batch: measured iterations per runner (overrides the suite)
   bool build_times = true;                 ///< measure cold/incremental builds
   bool verify_only = false;                ///< `claimbench verify`
   bool no_load_points = false;             ///< only the main closed-loop measurement

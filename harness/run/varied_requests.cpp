@@ -6,15 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "load/http_request.h"
+#include "util/splitmix64.h"
 
 namespace claimbench::run {
-
-uint64_t SplitMix64(uint64_t& state) {
-  uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
 
 VariedJsonApiRequests::VariedJsonApiRequests(const spec::LoadSpec& spec, const std::string& host_header,
                                              uint64_t seed, size_t n) {

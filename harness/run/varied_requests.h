@@ -28,8 +28,4 @@ class VariedJsonApiRequests {
   std::vector<double> expected_tax_;
 };
 
-/// SplitMix64: a portable generator whose output is the same on every platform and
-/// standard library (std::*_distribution is not).
-uint64_t SplitMix64(uint64_t& state);
-
 }  // namespace claimbench::run

@@ -78,21 +78,143 @@ LoadSpec ParseLoad(const TomlReader& r, const toml::table& t) {
   return load;
 }
 
+// A TOML table of parameters: values are strings, integers or booleans, kept as text.
+std::vector<std::pair<std::string, std::string>> ParamTable(const TomlReader& r, const toml::table& t) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [key, value] : t) {
+    std::string text;
+    if (auto s = value.value_exact<std::string>()) {
+      text = *s;
+    } else if (auto i = value.value_exact<int64_t>()) {
+      text = std::to_string(*i);
+    } else if (auto b = value.value_exact<bool>()) {
+      text = *b ? "true" : "false";
+    } else {
+      r.Fail(&value, "parameter '" + std::string(key.str()) + "' must be a string, an integer or a boolean");
+    }
+    out.emplace_back(std::string(key.str()), std::move(text));
+  }
+  return out;
+}
+
+int PositiveInt(const TomlReader& r, const toml::table& t, std::string_view key, int fallback, int min) {
+  auto v = r.OptInt(t, key);
+  if (!v) return fallback;
+  if (*v < min) r.Fail(t.get(key), "'" + std::string(key) + "' must be at least " + std::to_string(min));
+  return static_cast<int>(*v);
+}
+
+BatchSpec ParseBatch(const TomlReader& r, const toml::table& root, const std::vector<std::string>& workload_impls) {
+  BatchSpec b;
+  if (const toml::table* t = r.OptTable(root, "batch")) {
+    r.AllowOnly(*t, {"warmup", "iterations", "timeout"});
+    b.warmup = PositiveInt(r, *t, "warmup", b.warmup, 0);
+    b.iterations = PositiveInt(r, *t, "iterations", b.iterations, 1);
+    b.timeout = DurationField(r, *t, "timeout", b.timeout);
+  }
+  b.quick_warmup = b.warmup;
+  b.quick_iterations = b.iterations;
+  if (const toml::table* q = r.OptTable(root, "quick")) {
+    r.AllowOnly(*q, {"warmup", "iterations"});
+    b.quick_warmup = PositiveInt(r, *q, "warmup", b.warmup, 0);
+    b.quick_iterations = PositiveInt(r, *q, "iterations", b.iterations, 1);
+  }
+  for (const toml::table* c : r.TableArray(root, "corpus")) {
+    r.AllowOnly(*c, {"name", "seed", "sha256"});
+    CorpusRef ref{r.RequireString(*c, "name"), static_cast<uint64_t>(r.RequireInt(*c, "seed")),
+                  r.RequireString(*c, "sha256")};
+    bool hex = ref.sha256.size() == 64 && std::all_of(ref.sha256.begin(), ref.sha256.end(), [](char ch) {
+                 return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
+               });
+    if (!hex) r.Fail(c->get("sha256"), "'sha256' must be 64 lowercase hex digits");
+    b.corpora.push_back(std::move(ref));
+  }
+  for (const toml::table* t : r.TableArray(root, "task")) {
+    r.AllowOnly(*t, {"id", "task", "corpus", "params", "params_go", "params_rust", "params_cpp", "expect", "throughput",
+                     "implementations", "fresh_process"});
+    BatchTask task;
+    task.id = r.RequireString(*t, "id");
+    for (const auto& other : b.tasks) {
+      if (other.id == task.id) r.Fail(t->get("id"), "duplicate task id '" + task.id + "'");
+    }
+    task.runner_task = r.OptString(*t, "task").value_or(task.id);
+    task.corpus = r.OptString(*t, "corpus").value_or("");
+    if (!task.corpus.empty() && std::none_of(b.corpora.begin(), b.corpora.end(),
+                                             [&](const CorpusRef& c) { return c.name == task.corpus; })) {
+      r.Fail(t->get("corpus"), "corpus '" + task.corpus + "' is not declared in a [[corpus]] table");
+    }
+    if (const toml::table* p = r.OptTable(*t, "params")) task.params = ParamTable(r, *p);
+    for (std::string_view language : {"go", "rust", "cpp"}) {
+      if (const toml::table* p = r.OptTable(*t, "params_" + std::string(language))) {
+        task.language_params[std::string(language)] = ParamTable(r, *p);
+      }
+    }
+    task.expect = r.RequireString(*t, "expect");
+    task.throughput = r.OptString(*t, "throughput").value_or("bytes");
+    if (task.throughput != "bytes" && task.throughput != "lines" && task.throughput != "none") {
+      r.Fail(t->get("throughput"), "'throughput' must be \"bytes\", \"lines\" or \"none\"");
+    }
+    if (task.throughput != "none" && task.corpus.empty()) {
+      r.Fail(t, "task '" + task.id + "' reports throughput per input " + task.throughput + " but names no corpus");
+    }
+    if (const toml::node* fresh = t->get("fresh_process")) {
+      if (!fresh->is_boolean()) r.Fail(fresh, "'fresh_process' must be true or false");
+      task.fresh_process = *fresh->value<bool>();
+    }
+    task.implementations = r.StringArray(*t, "implementations");
+    for (const auto& id : task.implementations) {
+      if (std::find(workload_impls.begin(), workload_impls.end(), id) == workload_impls.end()) {
+        r.Fail(t->get("implementations"), "implementation '" + id + "' is not one of the workload's implementations");
+      }
+    }
+    b.tasks.push_back(std::move(task));
+  }
+  if (b.tasks.empty()) r.Fail(&root, "a batch workload needs at least one [[task]]");
+  return b;
+}
+
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> BatchTask::ParamsFor(std::string_view language) const {
+  auto out = params;
+  auto it = language_params.find(std::string(language));
+  if (it == language_params.end()) return out;
+  for (const auto& [key, value] : it->second) {
+    auto same = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == key; });
+    if (same != out.end()) {
+      same->second = value;
+    } else {
+      out.emplace_back(key, value);
+    }
+  }
+  return out;
+}
 
 Workload LoadWorkload(const std::filesystem::path& workload_toml) {
   TomlReader r(workload_toml);
   const toml::table& root = r.root();
-  r.AllowOnly(root, {"id", "kind", "description", "vectors", "implementations", "load", "quick"});
+  r.AllowOnly(root, {"id", "kind", "description", "vectors", "implementations", "load", "quick", "batch", "corpus",
+                     "task"});
   Workload w;
   w.dir = std::filesystem::absolute(workload_toml).parent_path();
   w.id = r.RequireString(root, "id");
   w.kind = r.RequireString(root, "kind");
   if (w.kind != "http" && w.kind != "batch") r.Fail(root.get("kind"), "'kind' must be \"http\" or \"batch\"");
   w.description = r.OptString(root, "description").value_or("");
-  w.vectors_file = w.dir / r.RequireString(root, "vectors");
   w.implementations = r.StringArray(root, "implementations");
   if (w.implementations.empty()) r.Fail(&root, "'implementations' must list at least one implementation id");
+  if (w.kind == "batch") {
+    // A batch workload's vectors are its tasks' pinned checksums.
+    for (std::string_view key : {"vectors", "load"}) {
+      if (root.get(key)) r.Fail(root.get(key), "'" + std::string(key) + "' is for http workloads; batch tasks pin 'expect'");
+    }
+    w.batch = ParseBatch(r, root, w.implementations);
+    return w;
+  }
+  for (std::string_view key : {"batch", "corpus", "task"}) {
+    if (root.get(key)) r.Fail(root.get(key), "'" + std::string(key) + "' is for batch workloads");
+  }
+  w.vectors_file = w.dir / r.RequireString(root, "vectors");
   if (const toml::table* load = r.OptTable(root, "load")) w.load = ParseLoad(r, *load);
   if (const toml::table* quick = r.OptTable(root, "quick")) {
     r.AllowOnly(*quick, {"duration", "warmup", "point_duration"});
@@ -112,7 +234,7 @@ std::map<std::string, Implementation> LoadImplementations(const std::filesystem:
   r.AllowOnly(r.root(), {"implementation"});
   std::map<std::string, Implementation> out;
   for (const toml::table* t : r.TableArray(r.root(), "implementation")) {
-    r.AllowOnly(*t, {"id", "language", "kind", "package", "binary", "library", "source", "workers_env"});
+    r.AllowOnly(*t, {"id", "language", "kind", "package", "binary", "library", "source", "workers_env", "args"});
     Implementation impl;
     impl.id = r.RequireString(*t, "id");
     std::string lang = r.RequireString(*t, "language");
@@ -131,6 +253,7 @@ std::map<std::string, Implementation> LoadImplementations(const std::filesystem:
     impl.library = r.RequireString(*t, "library");
     impl.source = r.OptString(*t, "source").value_or("");
     impl.workers_env = r.OptString(*t, "workers_env").value_or("");
+    impl.args = r.StringArray(*t, "args");
     if (out.count(impl.id)) r.Fail(t, "duplicate implementation id '" + impl.id + "'");
     out.emplace(impl.id, std::move(impl));
   }

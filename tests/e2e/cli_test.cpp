@@ -180,5 +180,74 @@ TEST(Cli, BuildRecordsColdAndIncrementalTimes) {
   EXPECT_NE(line.find("MB"), std::string::npos) << line;
 }
 
+// Batch runners in all three languages agree with the pinned checksums.
+TEST(Cli, VerifyChecksBatchRunnersInEveryLanguage) {
+  auto r = Cli({"verify", "--workload", "cpu-bound"});
+  ASSERT_EQ(r.status.code, 0) << r.out << r.err;
+  for (const char* impl : {"go-cpu", "rust-cpu", "cpp-cpu"}) {
+    EXPECT_NE(r.out.find(std::string("ok    cpu-bound / nbody / ") + impl + ": energy_before=-0.1690"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(std::string("ok    cpu-bound / spectral-norm / ") + impl + ": norm=1.2742"), std::string::npos)
+        << r.out;
+  }
+}
+
+// A copy of the checkout whose cpu-bound workload pins a wrong n-body checksum: the Go
+// runner's real one must be reported as a mismatch, with both values.
+TEST(Cli, VerifyCatchesAPlantedBatchChecksum) {
+  fs::path root = TempDir("planted-batch");
+  fs::copy(fs::path(CLAIMBENCH_SOURCE_DIR) / "workloads", root / "workloads", fs::copy_options::recursive);
+  for (const char* dir : {"harness", "go", "rust", "cpp"}) {
+    fs::create_directory_symlink(fs::path(CLAIMBENCH_SOURCE_DIR) / dir, root / dir);
+  }
+  fs::path spec = root / "workloads/cpu-bound/workload.toml";
+  std::string text = ReadFile(spec);
+  auto at = text.find("expect = \"energy_before=-");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at + std::string("expect = \"energy_before=").size(), 1, "+");
+  WriteFileAtomic(spec, text);
+  auto r = Cli({"verify", "--root", root.string(), "--workload", "cpu-bound", "--impl", "go-cpu"});
+  EXPECT_EQ(r.status.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("FAIL  cpu-bound / nbody / go-cpu: checksum_mismatch: measure 0: expected 'energy_before=+0.1690"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("', got 'energy_before=-0.1690"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ok    cpu-bound / spectral-norm / go-cpu: norm="), std::string::npos) << r.out;
+  fs::remove_all(root);
+}
+
+TEST(Cli, RunBatchWorkloadReportsThroughputAndRatios) {
+  fs::path out = TempDir("run-batch");
+  auto r = Cli({"run", "--workload", "json-parse", "--iterations", "2", "--no-build-times", "--out", out.string()});
+  ASSERT_EQ(r.status.code, 0) << r.out << r.err;
+  json results = json::parse(ReadFile(out / "results.json"));
+  const json& w = results["workloads"][0];
+  EXPECT_EQ(w["kind"], "batch");
+  ASSERT_EQ(w["tasks"].size(), 6u);
+  for (const auto& task : w["tasks"]) {
+    ASSERT_EQ(task["implementations"].size(), 3u) << task["id"];
+    for (const auto& impl : task["implementations"]) {
+      EXPECT_EQ(impl["status"], "ok") << task["id"] << " " << impl["id"] << ": " << impl.value("error", "");
+      EXPECT_EQ(impl["checksum"], task["expect"]);
+      EXPECT_EQ(impl["measure_ns"].size(), 2u);
+      EXPECT_GT(impl["summary"]["throughput_mb_per_s"]["median"].get<double>(), 0);
+      EXPECT_GT(impl["summary"]["rss_peak_bytes"]["median"].get<double>(), 0);
+    }
+    bool rust_over_go = false;
+    for (const auto& ratio : task["ratios"]) {
+      rust_over_go = rust_over_go || (ratio["metric"] == "throughput_mb_per_s" &&
+                                      ratio["numerator"] == "rust-serde-json" &&
+                                      ratio["denominator"] == "go-encoding-json");
+    }
+    EXPECT_TRUE(rust_over_go) << task["ratios"].dump();
+  }
+  std::string csv = ReadFile(out / "results.csv");
+  EXPECT_NE(csv.find(",json-parse/tweets-typed,go-encoding-json,throughput_mb_per_s,MB/s (10^6 bytes/s),"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(r.out.find("json-parse (1 warmup + 2 measured iterations per runner; medians)"), std::string::npos) << r.out;
+  fs::remove_all(out);
+}
+
 }  // namespace
 }  // namespace claimbench

@@ -154,5 +154,76 @@ TEST_F(SpecFiles, UnknownImplementationInWorkloadNamesLine) {
             p.string() + ":5: implementation 'zz' is not defined in workloads/implementations.toml");
 }
 
+constexpr const char* kBatchHead =
+    "id = \"b\"\nkind = \"batch\"\nimplementations = [\"a\", \"c\"]\n"
+    "[[corpus]]\nname = \"text\"\nseed = 7\n"
+    "sha256 = \"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"\n";
+
+TEST_F(SpecFiles, BatchWorkloadTasksCorporaAndOverrides) {
+  auto p = Write("workload.toml", std::string(kBatchHead) +
+                                      "[batch]\nwarmup = 2\niterations = 9\ntimeout = \"30s\"\n"
+                                      "[quick]\niterations = 3\n"
+                                      "[[task]]\nid = \"word\"\ntask = \"count\"\ncorpus = \"text\"\n"
+                                      "params = { pattern = '\\bx\\b', captures = true, n = 4 }\n"
+                                      "params_rust = { pattern = '(?-u:\\b)x(?-u:\\b)' }\n"
+                                      "expect = \"matches=1\"\n"
+                                      "[[task]]\nid = \"idle\"\nthroughput = \"none\"\nimplementations = [\"c\"]\n"
+                                      "fresh_process = true\nexpect = \"tasks=1\"\n");
+  Workload w = LoadWorkload(p);
+  EXPECT_EQ(w.kind, "batch");
+  EXPECT_EQ(w.batch.warmup, 2);
+  EXPECT_EQ(w.batch.iterations, 9);
+  EXPECT_EQ(w.batch.quick_warmup, 2);  // [quick] falls back to [batch]
+  EXPECT_EQ(w.batch.quick_iterations, 3);
+  EXPECT_EQ(w.batch.timeout, std::chrono::seconds(30));
+  ASSERT_EQ(w.batch.corpora.size(), 1u);
+  EXPECT_EQ(w.batch.corpora[0].seed, 7u);
+  ASSERT_EQ(w.batch.tasks.size(), 2u);
+  const BatchTask& word = w.batch.tasks[0];
+  EXPECT_EQ(word.runner_task, "count");
+  EXPECT_EQ(word.throughput, "bytes");
+  // toml++ keeps a table's keys sorted.
+  using Params = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(word.ParamsFor("go"), (Params{{"captures", "true"}, {"n", "4"}, {"pattern", "\\bx\\b"}}));
+  EXPECT_EQ(word.ParamsFor("rust"), (Params{{"captures", "true"}, {"n", "4"}, {"pattern", "(?-u:\\b)x(?-u:\\b)"}}));
+  EXPECT_EQ(w.batch.tasks[1].runner_task, "idle");
+  EXPECT_EQ(w.batch.tasks[1].implementations, std::vector<std::string>{"c"});
+  EXPECT_FALSE(word.fresh_process);
+  EXPECT_TRUE(w.batch.tasks[1].fresh_process);
+}
+
+TEST_F(SpecFiles, BatchErrorsNameTheLine) {
+  auto undeclared = Write("a.toml", std::string(kBatchHead) + "[[task]]\nid = \"t\"\ncorpus = \"nope\"\nexpect = \"x\"\n");
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(undeclared); }),
+            undeclared.string() + ":10: corpus 'nope' is not declared in a [[corpus]] table");
+  auto bad_hash = Write("b.toml",
+                        "id = \"b\"\nkind = \"batch\"\nimplementations = [\"a\"]\n[[corpus]]\nname = \"t\"\nseed = 1\n"
+                        "sha256 = \"ABC\"\n[[task]]\nid = \"t\"\ncorpus = \"t\"\nexpect = \"x\"\n");
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(bad_hash); }), bad_hash.string() + ":7: 'sha256' must be 64 lowercase hex digits");
+  auto no_tasks = Write("c.toml", kBatchHead);
+  EXPECT_NE(ErrorOf([&] { LoadWorkload(no_tasks); }).find("a batch workload needs at least one [[task]]"),
+            std::string::npos);
+  auto stranger = Write("d.toml", std::string(kBatchHead) +
+                                      "[[task]]\nid = \"t\"\nthroughput = \"none\"\nimplementations = [\"zz\"]\n"
+                                      "expect = \"x\"\n");
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(stranger); }),
+            stranger.string() + ":11: implementation 'zz' is not one of the workload's implementations");
+  auto no_input = Write("e.toml", std::string(kBatchHead) + "[[task]]\nid = \"t\"\nexpect = \"x\"\n");
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(no_input); }),
+            no_input.string() + ":8: task 't' reports throughput per input bytes but names no corpus");
+  auto http_key = Write("f.toml", "vectors = \"v.toml\"\n" + std::string(kBatchHead) +
+                                      "[[task]]\nid = \"t\"\nthroughput = \"none\"\nexpect = \"x\"\n");
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(http_key); }),
+            http_key.string() + ":1: 'vectors' is for http workloads; batch tasks pin 'expect'");
+}
+
+TEST_F(SpecFiles, ImplementationArgs) {
+  auto p = Write("implementations.toml",
+                 "[[implementation]]\nid = \"r\"\nlanguage = \"rust\"\nkind = \"batch-runner\"\npackage = \"p\"\n"
+                 "binary = \"b\"\nlibrary = \"l\"\nargs = [\"--runtime\", \"tokio\"]\n");
+  auto impls = LoadImplementations(p);
+  EXPECT_EQ(impls.at("r").args, (std::vector<std::string>{"--runtime", "tokio"}));
+}
+
 }  // namespace
 }  // namespace claimbench::spec
