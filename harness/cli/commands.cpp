@@ -7,10 +7,13 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 
 #include "batch/corpus.h"
 #include "build/builder.h"
+#include "claims/claim_spec.h"
+#include "claims/verdict.h"
 #include "process/cpu_set.h"
 #include "process/interrupt.h"
 #include "run/http_runner.h"
@@ -70,6 +73,11 @@ int List(const CommonOptions& common) {
   for (const auto& [id, impl] : catalog.implementations) {
     std::cout << fmt::format("  {:<16} {:<5} {}\n", id, spec::LanguageName(impl.language), impl.library);
   }
+  auto claims = claims::LoadClaims(catalog.root);
+  std::map<std::string, int> per_document;
+  for (const auto& c : claims) per_document[c.document]++;
+  std::cout << "claims (" << claims.size() << ")\n";
+  for (const auto& [document, n] : per_document) std::cout << fmt::format("  {:<30} {} claims\n", document, n);
   return kExitOk;
 }
 
@@ -142,9 +150,22 @@ int RunSuite(const CommonOptions& common, run::RunOptions options) {
   auto catalog = spec::LoadCatalog(Root(common));
   options.cpus = Split(common);
   auto outcome = run::Run(catalog, options);
-  std::cout << report::Render("table", outcome.results);
-  std::cerr << "claimbench: results in " << outcome.out_dir.string() << "/ (results.json, results.csv)\n";
+  std::cout << report::Render("table", outcome.results) << report::Render("claims", outcome.results);
+  std::cerr << "claimbench: results in " << outcome.out_dir.string() << "/ (results.json, results.csv, claims.csv, report.md, report.html)\n";
   return outcome.ok ? kExitOk : kExitFailed;
+}
+
+int Claims(const CommonOptions& common, const std::filesystem::path& results_file) {
+  json results;
+  try {
+    results = json::parse(ReadFile(results_file));
+  } catch (const json::parse_error& e) {
+    throw std::runtime_error(results_file.string() + " is not valid JSON: " + e.what());
+  }
+  // Judged afresh with the claims files of this checkout, so an edited claim is re-read.
+  results["claims"] = claims::Evaluate(claims::LoadClaims(Root(common)), results);
+  std::cout << report::Render("claims", results);
+  return kExitOk;
 }
 
 int Report(const std::filesystem::path& results_file, const std::string& format) {

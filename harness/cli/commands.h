@@ -51,6 +51,8 @@ int Build(const CommonOptions& common, const BuildCommand& command);
 int Verify(const CommonOptions& common, run::RunOptions options);
 int RunSuite(const CommonOptions& common, run::RunOptions options);
 int Load(const LoadCommand& command);
+/// Judges the claims of this checkout against RESULTS.json and prints the table.
+int Claims(const CommonOptions& common, const std::filesystem::path& results_file);
 
 struct ServeCommand {
   std::string implementation;

@@ -114,9 +114,14 @@ int main(int argc, char** argv) {
   corpus_cmd->add_flag("--list", corpus.list, "List the corpora");
 
   std::string results_file, format = "table";
-  auto* report_cmd = app.add_subcommand("report", "Render a results.json as csv or a table");
+  auto* report_cmd = app.add_subcommand("report", "Render a results.json (table, csv, claims, claims-csv, md, html)");
   report_cmd->add_option("results", results_file, "results.json")->required()->check(CLI::ExistingFile);
-  report_cmd->add_option("--format", format, "csv | table");
+  report_cmd->add_option("--format", format, "table | csv | claims | claims-csv | md | html");
+
+  std::filesystem::path claims_results;
+  auto* claims_cmd = app.add_subcommand("claims", "Judge the documents' claims against a results.json");
+  AddCommon(claims_cmd, common);
+  claims_cmd->add_option("results", claims_results, "results.json")->required()->check(CLI::ExistingFile);
 
   try {
     app.parse(argc, argv);
@@ -134,6 +139,7 @@ int main(int argc, char** argv) {
   claimbench::process::InstallInterruptHandler();
   try {
     if (*list) return cli::List(common);
+    if (*claims_cmd) return cli::Claims(common, claims_results);
     if (*build_cmd) return cli::Build(common, build);
     if (*verify_cmd) return cli::Verify(common, verify);
     if (*run_cmd) {
@@ -142,6 +148,7 @@ int main(int argc, char** argv) {
       if (!point_duration.empty()) run.point_duration = claimbench::ParseDuration(point_duration);
       if (*connections) run.connections = connections->as<int>();
       if (*iterations) run.iterations = iterations->as<int>();
+      run.load_points_every_trial = run.suite == "full";
       return cli::RunSuite(common, run);
     }
     if (*load_cmd) {

@@ -1,7 +1,7 @@
 // CSV rendering.
 #include "report/csv_reporter.h"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "stats/metrics.h"
 
@@ -19,17 +19,9 @@ std::string CsvField(const std::string& text) {
 
 namespace {
 
-std::string Number(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  // Shortest text that reads back to the same double.
-  for (int precision = 1; precision <= 17; ++precision) {
-    char shorter[64];
-    std::snprintf(shorter, sizeof shorter, "%.*g", precision, v);
-    if (std::strtod(shorter, nullptr) == v) return shorter;
-  }
-  return buf;
-}
+// The shortest text that reads back to the same double, without an exponent for
+// everyday magnitudes (fmt's default: 900, 1557520, 0.25; 1e+300 stays short).
+std::string Number(double v) { return fmt::format("{}", v); }
 
 void Row(std::string& out, const std::string& run, const std::string& workload, const std::string& impl,
          const std::string& metric, const std::string& unit, const nlohmann::json& value) {

@@ -3,7 +3,10 @@
 
 #include <stdexcept>
 
+#include "report/claims_reporter.h"
 #include "report/csv_reporter.h"
+#include "report/html_reporter.h"
+#include "report/markdown_reporter.h"
 #include "report/table_reporter.h"
 
 namespace claimbench::report {
@@ -11,9 +14,15 @@ namespace claimbench::report {
 std::unique_ptr<Reporter> MakeReporter(const std::string& format) {
   if (format == "csv") return std::make_unique<CsvReporter>();
   if (format == "table") return std::make_unique<TableReporter>();
-  throw std::invalid_argument("unknown report format '" + format + "' (known: csv, table)");
+  if (format == "claims") return std::make_unique<ClaimsTableReporter>();
+  if (format == "claims-csv") return std::make_unique<ClaimsCsvReporter>();
+  if (format == "md") return std::make_unique<MarkdownReporter>();
+  if (format == "html") return std::make_unique<HtmlReporter>();
+  std::string known;
+  for (const auto& f : Formats()) known += (known.empty() ? "" : ", ") + f;
+  throw std::invalid_argument("unknown report format '" + format + "' (known: " + known + ")");
 }
 
-std::vector<std::string> Formats() { return {"csv", "table"}; }
+std::vector<std::string> Formats() { return {"csv", "table", "claims", "claims-csv", "md", "html"}; }
 
 }  // namespace claimbench::report

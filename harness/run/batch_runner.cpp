@@ -9,6 +9,7 @@
 #include "process/interrupt.h"
 #include "process/proc_stats.h"
 #include "stats/metrics.h"
+#include "stats/summary.h"
 
 namespace claimbench::run {
 namespace {
@@ -122,10 +123,6 @@ size_t CpuCount(const BatchRunOptions& options) {
   return options.cpus.empty() ? std::max(1u, std::thread::hardware_concurrency()) : options.cpus.size();
 }
 
-json MedianOf(const std::vector<double>& values, const std::string& unit) {
-  auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-  return {{"median", stats::Median(values)}, {"min", *lo}, {"max", *hi}, {"n", values.size()}, {"unit", unit}};
-}
 
 }  // namespace
 
@@ -256,7 +253,7 @@ json SummarizeBatch(const json& entry, const spec::BatchTask& task, const std::o
   if (entry.value("status", "") != "ok") return summary;
   std::vector<double> ns = entry["measure_ns"].get<std::vector<double>>();
   if (ns.empty()) return summary;
-  summary["iteration_ns"] = MedianOf(ns, "ns");
+  summary["iteration_ns"] = stats::SummaryOf(ns, "ns");
   if (input && task.throughput != "none") {
     std::vector<double> rates;
     for (double v : ns) {
@@ -266,9 +263,9 @@ json SummarizeBatch(const json& entry, const spec::BatchTask& task, const std::o
     }
     if (!rates.empty()) {
       if (task.throughput == "bytes") {
-        summary["throughput_mb_per_s"] = MedianOf(rates, "MB/s (10^6 bytes/s)");
+        summary["throughput_mb_per_s"] = stats::SummaryOf(rates, "MB/s (10^6 bytes/s)");
       } else {
-        summary["throughput_items_per_s"] = MedianOf(rates, "items/s");
+        summary["throughput_items_per_s"] = stats::SummaryOf(rates, "items/s");
       }
     }
   }
@@ -277,12 +274,12 @@ json SummarizeBatch(const json& entry, const spec::BatchTask& task, const std::o
     if (p.contains("cpu_s")) cpu.push_back(p["cpu_s"].get<double>());
     if (p.contains("rss_peak_bytes")) rss.push_back(p["rss_peak_bytes"].get<double>());
   }
-  if (!cpu.empty()) summary["process_cpu_s"] = MedianOf(cpu, "s");
-  if (!rss.empty()) summary["rss_peak_bytes"] = MedianOf(rss, "bytes");
-  if (!entry["compile_ns"].empty()) summary["compile_ns"] = MedianOf(entry["compile_ns"].get<std::vector<double>>(), "ns");
+  if (!cpu.empty()) summary["process_cpu_s"] = stats::SummaryOf(cpu, "s");
+  if (!rss.empty()) summary["rss_peak_bytes"] = stats::SummaryOf(rss, "bytes");
+  if (!entry["compile_ns"].empty()) summary["compile_ns"] = stats::SummaryOf(entry["compile_ns"].get<std::vector<double>>(), "ns");
   for (const auto& [key, values] : entry["extra"].items()) {
     bool bytes = key.find("bytes") != std::string::npos || key.rfind("rss_", 0) == 0;
-    summary[key] = MedianOf(values.get<std::vector<double>>(), bytes ? "bytes" : "");
+    summary[key] = stats::SummaryOf(values.get<std::vector<double>>(), bytes ? "bytes" : "");
   }
   return summary;
 }

@@ -215,61 +215,102 @@ std::optional<StartedServer> StartServer(const spec::Implementation& impl, const
   return std::nullopt;
 }
 
-json RunHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
-                           const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
-                           const HttpRunOptions& options) {
+namespace {
+
+std::filesystem::path LogFile(const spec::Workload& workload, const spec::Implementation& impl,
+                              const HttpRunOptions& options) {
+  return options.log_dir / (workload.id + "." + impl.id + ".log");
+}
+
+void Fail(json& entry, const std::string& status, const std::string& error) {
+  entry["status"] = status;
+  entry["error"] = error;
+}
+
+}  // namespace
+
+json PrepareHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
+                               const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                               const HttpRunOptions& options) {
   json out;
   out["id"] = impl.id;
   out["language"] = std::string(spec::LanguageName(impl.language));
   out["library"] = impl.library;
   out["workers"] = Workers(impl, options);
   out["trials"] = json::array();
-  std::filesystem::path log = options.log_dir / (workload.id + "." + impl.id + ".log");
   std::filesystem::create_directories(options.log_dir);
-  auto fail = [&](const std::string& status, const std::string& error) {
-    out["status"] = status;
-    out["error"] = error;
+  const std::filesystem::path log = LogFile(workload, impl, options);
+  std::string error;
+  std::optional<StartedServer> server = StartServer(impl, binary, log, ReadinessVector(vectors), options, error);
+  if (!server) {
+    Fail(out, process::Interrupted() ? "interrupted" : "start_failed", error);
     return out;
-  };
-  const spec::Vector& probe = ReadinessVector(vectors);
-  for (int t = 0; t < std::max(1, options.repeat); ++t) {
-    if (process::Interrupted()) return fail("interrupted", "interrupted by the user");
-    std::string error;
-    std::optional<StartedServer> server = StartServer(impl, binary, log, probe, options, error);
-    if (!server) return fail(process::Interrupted() ? "interrupted" : "start_failed", error);
-    if (t == 0) {
-      auto report = verify::VerifyHttp(kHost, server->port, workload.vectors_file, vectors);
-      out["verification"] = VerifyReportJson(report);
-      if (!report.Ok()) {
-        server->child.Stop(std::chrono::seconds(5));
-        return fail("verify_failed", std::to_string(report.failures.size()) + " of " +
-                                         std::to_string(report.vectors) + " vectors failed");
-      }
-      if (options.verify_only) {
-        server->child.Stop(std::chrono::seconds(5));
-        out["status"] = "ok";
-        return out;
-      }
-    }
-    if (!server->first_valid) {  // only possible after trial 1, which verified everything
-      server->child.Stop(std::chrono::seconds(5));
-      return fail("verify_failed", "trial " + std::to_string(t + 1) + ": the first response to vector '" +
-                                       probe.name + "' was wrong");
-    }
-    json trial = Trial(workload, impl, *server, log, options, error);
-    trial["trial"] = t + 1;
-    bool needed_kill = false;
-    auto exit = server->child.Stop(std::chrono::seconds(5), &needed_kill);
-    trial["server"]["exit"] = needed_kill ? "did not exit within 5 s of SIGTERM; killed" : exit.Describe();
-    if (process::Interrupted()) {
-      // The server was stopped under load by the user's Ctrl-C: the figures are not a trial.
-      return fail("interrupted", "interrupted by the user during trial " + std::to_string(t + 1));
-    }
-    out["trials"].push_back(trial);
-    if (!error.empty()) return fail("crashed", error + "; log: " + LogTail(log));
   }
-  if (options.startup_runs > 0) out["startup"] = StartupRuns(impl, binary, log, probe, options);
-  out["status"] = process::Interrupted() ? "interrupted" : "ok";
+  auto report = verify::VerifyHttp(kHost, server->port, workload.vectors_file, vectors);
+  server->child.Stop(std::chrono::seconds(5));
+  out["verification"] = VerifyReportJson(report);
+  if (!report.Ok()) {
+    Fail(out, "verify_failed",
+         std::to_string(report.failures.size()) + " of " + std::to_string(report.vectors) + " vectors failed");
+    return out;
+  }
+  out["status"] = "ok";
+  return out;
+}
+
+void RunHttpTrial(json& entry, const spec::Workload& workload, const spec::Implementation& impl,
+                  const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                  const HttpRunOptions& options, int trial_number, bool load_points) {
+  if (entry["status"] != "ok") return;
+  if (process::Interrupted()) return Fail(entry, "interrupted", "interrupted by the user");
+  const std::filesystem::path log = LogFile(workload, impl, options);
+  const spec::Vector& probe = ReadinessVector(vectors);
+  std::string error;
+  std::optional<StartedServer> server = StartServer(impl, binary, log, probe, options, error);
+  if (!server) return Fail(entry, process::Interrupted() ? "interrupted" : "start_failed", error);
+  if (!server->first_valid) {  // verification passed on an earlier start
+    server->child.Stop(std::chrono::seconds(5));
+    return Fail(entry, "verify_failed", "trial " + std::to_string(trial_number) +
+                                            ": the first response to vector '" + probe.name + "' was wrong");
+  }
+  HttpRunOptions trial_options = options;
+  if (!load_points) {
+    trial_options.connection_sweep.clear();
+    trial_options.fixed_rates.clear();
+    trial_options.knee_fractions.clear();
+  }
+  json trial = Trial(workload, impl, *server, log, trial_options, error);
+  trial["trial"] = trial_number;
+  bool needed_kill = false;
+  auto exit = server->child.Stop(std::chrono::seconds(5), &needed_kill);
+  trial["server"]["exit"] = needed_kill ? "did not exit within 5 s of SIGTERM; killed" : exit.Describe();
+  if (process::Interrupted()) {
+    // The server was stopped under load by the user's Ctrl-C: the figures are not a trial.
+    return Fail(entry, "interrupted", "interrupted by the user during trial " + std::to_string(trial_number));
+  }
+  entry["trials"].push_back(trial);
+  if (!error.empty()) Fail(entry, "crashed", error + "; log: " + LogTail(log));
+}
+
+void FinishHttpImplementation(json& entry, const spec::Workload& workload, const spec::Implementation& impl,
+                              const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                              const HttpRunOptions& options) {
+  if (entry["status"] != "ok") return;
+  if (options.startup_runs > 0) {
+    entry["startup"] = StartupRuns(impl, binary, LogFile(workload, impl, options), ReadinessVector(vectors), options);
+  }
+  if (process::Interrupted()) Fail(entry, "interrupted", "interrupted by the user");
+}
+
+json RunHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
+                           const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                           const HttpRunOptions& options) {
+  json out = PrepareHttpImplementation(workload, impl, binary, vectors, options);
+  if (options.verify_only) return out;
+  for (int t = 1; t <= std::max(1, options.repeat); ++t) {
+    RunHttpTrial(out, workload, impl, binary, vectors, options, t, true);
+  }
+  FinishHttpImplementation(out, workload, impl, binary, vectors, options);
   return out;
 }
 

@@ -38,9 +38,28 @@ struct HttpRunOptions {
   uint16_t fixed_port = 0;         ///< 0: a free port per start
 };
 
-/// Runs `impl` on `workload`. The returned object is the implementation's entry of the
-/// results file: {id, language, library, status, error?, verification, trials[]}.
-/// status: "ok" | "verify_failed" | "start_failed" | "crashed" | "interrupted".
+/// Starts `impl` once and sends every vector. The returned object is the implementation's
+/// entry of the results file: {id, language, library, workers, verification, trials[],
+/// status, error?}; status "ok" (verified, ready for trials) | "verify_failed" |
+/// "start_failed" | "interrupted".
+nlohmann::json PrepareHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
+                                         const std::filesystem::path& binary,
+                                         const std::vector<spec::Vector>& vectors, const HttpRunOptions& options);
+
+/// One trial in a fresh server process, appended to entry["trials"] (`load_points`: also
+/// the connection sweep, fixed rates and knee). A failure sets entry's status ("crashed",
+/// "start_failed", "verify_failed", "interrupted") and error; nothing throws.
+void RunHttpTrial(nlohmann::json& entry, const spec::Workload& workload, const spec::Implementation& impl,
+                  const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                  const HttpRunOptions& options, int trial_number, bool load_points);
+
+/// After the trials: the startup runs.
+void FinishHttpImplementation(nlohmann::json& entry, const spec::Workload& workload, const spec::Implementation& impl,
+                              const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                              const HttpRunOptions& options);
+
+/// Prepare, `options.repeat` trials with load points each, finish: one implementation on
+/// its own (`claimbench serve`-style uses and tests).
 nlohmann::json RunHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
                                      const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
                                      const HttpRunOptions& options);

@@ -1,6 +1,9 @@
 // Ratios of medians between implementations of one workload (or batch task).
 #include "run/ratios.h"
 
+#include "stats/bootstrap.h"
+#include "stats/summary.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,10 +25,15 @@ nlohmann::json Ratios(const nlohmann::json& implementations) {
         if (!den["summary"].contains(metric)) continue;
         double d = den["summary"][metric]["median"].get<double>();
         if (d == 0) continue;
+        double ratio = value["median"].get<double>() / d;
+        auto ci = stats::RatioInterval(stats::SamplesOf(value), stats::SamplesOf(den["summary"][metric]));
         ratios.push_back({{"metric", metric},
                           {"numerator", num["id"]},
                           {"denominator", den["id"]},
-                          {"value", value["median"].get<double>() / d}});
+                          {"value", ratio},
+                          {"ci_low", ci ? json(ci->low) : json(nullptr)},
+                          {"ci_high", ci ? json(ci->high) : json(nullptr)},
+                          {"noisy", stats::Noisy(ratio, ci)}});
       }
     }
   }

@@ -10,6 +10,8 @@
 #include <stdexcept>
 
 #include "build/builder.h"
+#include "claims/claim_spec.h"
+#include "claims/verdict.h"
 #include "process/interrupt.h"
 #include "report/reporter.h"
 #include "run/batch_workload.h"
@@ -19,8 +21,10 @@
 #include "run/result_json.h"
 #include "spec/vectors.h"
 #include "stats/metrics.h"
+#include "stats/summary.h"
 #include "util/duration.h"
 #include "util/files.h"
+#include "util/splitmix64.h"
 
 namespace claimbench::run {
 namespace {
@@ -75,25 +79,25 @@ json Summarize(const json& impl) {
   const json& trials = impl["trials"];
   json summary = json::object();
   if (impl.contains("startup") && impl["startup"].value("runs", 0) > 0) {
-    const json& st = impl["startup"];
-    std::vector<double> samples = st["samples_s"].get<std::vector<double>>();
-    summary["startup_median_s"] = {{"median", st["median_s"]},
-                                   {"min", *std::min_element(samples.begin(), samples.end())},
-                                   {"max", *std::max_element(samples.begin(), samples.end())},
-                                   {"n", samples.size()},
-                                   {"unit", "s"}};
+    summary["startup_median_s"] = stats::SummaryOf(impl["startup"]["samples_s"].get<std::vector<double>>(), "s");
   }
   for (const auto& metric : stats::HttpMetrics()) {
     std::vector<double> values;
     for (const auto& t : trials) {
       if (auto v = stats::Extract(t, metric)) values.push_back(*v);
     }
-    if (values.empty()) continue;
-    auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-    summary[metric.name] = {{"median", stats::Median(values)}, {"min", *lo}, {"max", *hi},
-                            {"n", values.size()},               {"unit", metric.unit}};
+    if (!values.empty()) summary[metric.name] = stats::SummaryOf(values, metric.unit);
   }
   return summary;
+}
+
+// Fisher-Yates with SplitMix64: the same order for the same seed everywhere.
+std::vector<size_t> ShuffledIndices(size_t n, uint64_t seed) {
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  uint64_t state = seed;
+  for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[SplitMix64(state) % i]);
+  return order;
 }
 
 // Batch runners have the machine to themselves (no load generator runs beside them): every
@@ -115,6 +119,9 @@ void Save(const json& results, const std::filesystem::path& out_dir) {
   if (out_dir.empty()) return;
   WriteFileAtomic(out_dir / "results.json", results.dump(2) + "\n");
   WriteFileAtomic(out_dir / "results.csv", report::Render("csv", results));
+  if (results.contains("claims")) WriteFileAtomic(out_dir / "claims.csv", report::Render("claims-csv", results));
+  WriteFileAtomic(out_dir / "report.md", report::Render("md", results));
+  WriteFileAtomic(out_dir / "report.html", report::Render("html", results));
 }
 
 }  // namespace
@@ -205,7 +212,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
     http.connections = options.connections.value_or(w->load.connections);
     http.duration = options.duration.value_or(quick ? w->load.quick_duration : w->load.duration);
     http.warmup = options.warmup.value_or(quick ? w->load.quick_warmup : w->load.warmup);
-    http.repeat = options.repeat;
+    http.repeat = options.repeat.value_or(quick ? kQuickRepeat : kFullRepeat);
     http.verify_only = options.verify_only;
     http.seed = options.seed;
     http.point_duration =
@@ -229,6 +236,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
                   {"warmup_s", ToSeconds(http.warmup)},
                   {"duration_s", ToSeconds(http.duration)},
                   {"repeat", http.repeat},
+                  {"load_points_in", options.load_points_every_trial ? "every trial" : "the first trial only"},
                   {"varied_bodies", w->load.vary_price},
                   {"point_duration_s", ToSeconds(http.point_duration)},
                   {"connection_sweep", http.connection_sweep},
@@ -238,29 +246,68 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
     std::vector<spec::Vector> vectors = spec::LoadVectors(w->vectors_file);
     results["workloads"].push_back(wj);
     json& stored = results["workloads"].back();
-    for (const auto& id : selection.implementations.at(w->id)) {
+    const auto& ids = selection.implementations.at(w->id);
+    // Verification of every implementation first: none is timed unless it passed.
+    for (const auto& id : ids) {
       const auto& impl = catalog.GetImplementation(id);
       const auto& record = builds.at(id);
       json ij;
       if (process::Interrupted()) {
-        ij = {{"id", id}, {"status", "interrupted"}};
+        ij = {{"id", id}, {"status", "interrupted"}, {"trials", json::array()}};
       } else if (!record.ok) {
         ij = {{"id", id}, {"language", spec::LanguageName(impl.language)}, {"library", impl.library},
               {"status", "build_failed"}, {"error", record.error}, {"trials", json::array()}};
       } else {
-        std::cerr << "claimbench: " << w->id << " / " << id << ": " << (options.verify_only ? "verifying" : "measuring")
-                  << "\n";
-        ij = RunHttpImplementation(*w, impl, record.binary, vectors, http);
-        if (!ij["trials"].empty()) ij["summary"] = Summarize(ij);
-      }
-      if (ij["status"] != "ok") {
-        all_ok = false;
-        std::cerr << "claimbench: " << w->id << " / " << id << ": " << ij["status"].get<std::string>() << ": "
-                  << ij.value("error", "") << "\n";
+        std::cerr << "claimbench: " << w->id << " / " << id << ": verifying\n";
+        ij = PrepareHttpImplementation(*w, impl, record.binary, vectors, http);
       }
       stored["implementations"].push_back(ij);
-      stored["ratios"] = Ratios(stored["implementations"]);
-      Save(results, outcome.out_dir);
+    }
+    Save(results, outcome.out_dir);
+    json& entries = stored["implementations"];
+    if (!options.verify_only) {
+      // Trials in rounds; each round visits the implementations in a seeded random order,
+      // so drift on a shared machine does not favour whoever runs first.
+      stored["trial_order"] = json::array();
+      for (int round = 1; round <= http.repeat && !process::Interrupted(); ++round) {
+        std::vector<size_t> order = ShuffledIndices(ids.size(), options.seed + static_cast<uint64_t>(round));
+        json round_ids = json::array();
+        for (size_t i : order) {
+          if (entries[i]["status"] != "ok") continue;
+          round_ids.push_back(ids[i]);
+          std::cerr << "claimbench: " << w->id << " / " << ids[i] << ": trial " << round << " of " << http.repeat
+                    << (round == 1 || options.load_points_every_trial ? "" : " (main window only)") << "\n";
+          RunHttpTrial(entries[i], *w, catalog.GetImplementation(ids[i]), builds.at(ids[i]).binary, vectors, http,
+                       round, round == 1 || options.load_points_every_trial);
+          Save(results, outcome.out_dir);
+        }
+        stored["trial_order"].push_back(round_ids);
+      }
+      for (size_t i = 0; i < ids.size(); ++i) {
+        if (entries[i]["status"] == "ok") {
+          FinishHttpImplementation(entries[i], *w, catalog.GetImplementation(ids[i]), builds.at(ids[i]).binary, vectors,
+                                   http);
+        }
+        if (!entries[i]["trials"].empty()) entries[i]["summary"] = Summarize(entries[i]);
+      }
+      stored["ratios"] = Ratios(entries);
+    }
+    for (const auto& ij : entries) {
+      if (ij["status"] != "ok") {
+        all_ok = false;
+        std::cerr << "claimbench: " << w->id << " / " << ij["id"].get<std::string>() << ": "
+                  << ij["status"].get<std::string>() << ": " << ij.value("error", "") << "\n";
+      }
+    }
+    Save(results, outcome.out_dir);
+  }
+  if (!options.verify_only) {
+    try {
+      results["claims"] = claims::Evaluate(claims::LoadClaims(catalog.root), results);
+    } catch (const std::exception& e) {
+      results["claims_error"] = e.what();
+      std::cerr << "claimbench: claims not evaluated: " << e.what() << "\n";
+      all_ok = false;
     }
   }
   results["interrupted"] = process::Interrupted();

@@ -16,11 +16,16 @@
 
 namespace claimbench::run {
 
+/// Trials per implementation of each suite, unless --repeat says otherwise.
+constexpr int kQuickRepeat = 5;
+constexpr int kFullRepeat = 10;
+
 struct RunOptions {
   std::string suite = "quick";             ///< quick | full
   std::vector<std::string> workloads;      ///< empty: all
   std::vector<std::string> implementations;///< empty: all of each workload
-  int repeat = 1;                          ///< trials per implementation
+  std::optional<int> repeat;               ///< trials per implementation (default: the suite's)
+  bool load_points_every_trial = false;    ///< load points in every trial (full suite), else trial 1 only
   std::filesystem::path out_dir;           ///< empty: results/<run-id>
   std::optional<std::chrono::nanoseconds> duration;  ///< overrides the suite's window
   std::optional<std::chrono::nanoseconds> warmup;

@@ -36,6 +36,13 @@ fs::path TempDir(const std::string& name) {
   return p;
 }
 
+// Validates `file` against results/schema.json with Debian's python3-jsonschema.
+void ExpectValidResults(const fs::path& file) {
+  auto r = process::RunCommand({"/usr/bin/python3", std::string(CLAIMBENCH_SOURCE_DIR) + "/tests/schema/validate.py",
+                                std::string(CLAIMBENCH_SOURCE_DIR) + "/results/schema.json", file.string()});
+  EXPECT_EQ(r.status.code, 0) << r.err;
+}
+
 TEST(Cli, HelpExitsZero) {
   auto r = Cli({"--help"});
   EXPECT_EQ(r.status.code, 0);
@@ -100,11 +107,12 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
   fs::path out = TempDir("run");
   auto r = Cli({"run", "--workload", "http-json-api", "--impl", "go-nethttp", "--impl", "rust-axum", "--duration", "2s",
                 "--warmup", "500ms", "--connections", "16", "--point-duration", "300ms", "--startup-runs", "3",
-                "--no-build-times", "--out", out.string()});
+                "--repeat", "2", "--no-build-times", "--out", out.string()});
   ASSERT_EQ(r.status.code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("go-nethttp"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("rust-axum"), std::string::npos) << r.out;
 
+  ExpectValidResults(out / "results.json");
   json results = json::parse(ReadFile(out / "results.json"));
   EXPECT_EQ(results["schema_version"], 1);
   for (const char* key : {"cpu_model", "cores", "kernel", "toolchains", "git_sha", "cpu_sets", "seed"}) {
@@ -121,7 +129,14 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
     SCOPED_TRACE(impl["id"].get<std::string>());
     EXPECT_EQ(impl["status"], "ok");
     EXPECT_EQ(impl["verification"]["passed"], VectorCount());
-    ASSERT_EQ(impl["trials"].size(), 1u);
+    ASSERT_EQ(impl["trials"].size(), 2u);
+    EXPECT_EQ(impl["trials"][1]["trial"], 2);
+    EXPECT_FALSE(impl["trials"][1].contains("load_points"));  // quick suite: load points in trial 1 only
+    const json& rps_summary = impl["summary"]["requests_per_s"];
+    EXPECT_EQ(rps_summary["n"], 2);
+    EXPECT_EQ(rps_summary["samples"].size(), 2u);
+    EXPECT_LE(rps_summary["ci_low"].get<double>(), rps_summary["median"].get<double>());
+    EXPECT_GE(rps_summary["ci_high"].get<double>(), rps_summary["median"].get<double>());
     const json& t = impl["trials"][0];
     double rps = t["load"]["requests_per_s"];
     int64_t requests = t["load"]["requests"];
@@ -161,6 +176,15 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
     }
   }
   EXPECT_FALSE(w["ratios"].empty());
+  // Two rounds, each visiting both implementations (in a seeded order).
+  ASSERT_EQ(w["trial_order"].size(), 2u);
+  for (const auto& round : w["trial_order"]) EXPECT_EQ(round.size(), 2u);
+  // Every claim is judged (most are not measured by this small run) and written to claims.csv.
+  ASSERT_TRUE(results.contains("claims"));
+  EXPECT_FALSE(results["claims"].empty());
+  std::string claims_csv = ReadFile(out / "claims.csv");
+  EXPECT_EQ(claims_csv.rfind("run_id,claim,document,check,", 0), 0u);
+  EXPECT_NE(claims_csv.find("not measured here"), std::string::npos);
 
   std::string csv = ReadFile(out / "results.csv");
   EXPECT_EQ(csv.rfind("run_id,workload,implementation,metric,unit,value,ci_low,ci_high\n", 0), 0u);
@@ -224,6 +248,7 @@ TEST(Cli, RunBatchWorkloadReportsThroughputAndRatios) {
   fs::path out = TempDir("run-batch");
   auto r = Cli({"run", "--workload", "json-parse", "--iterations", "2", "--no-build-times", "--out", out.string()});
   ASSERT_EQ(r.status.code, 0) << r.out << r.err;
+  ExpectValidResults(out / "results.json");
   json results = json::parse(ReadFile(out / "results.json"));
   const json& w = results["workloads"][0];
   EXPECT_EQ(w["kind"], "batch");

@@ -21,8 +21,13 @@ def main():
             doc = json.load(f)
         for error in sorted(validator.iter_errors(doc), key=lambda e: list(e.path)):
             bad += 1
-            where = "/".join(str(p) for p in error.path) or "(root)"
-            print(f"{path}: {where}: {error.message}", file=sys.stderr)
+            # For oneOf/anyOf failures the most specific sub-error says what is wrong; the
+            # message itself would quote the whole (large) instance.
+            error = jsonschema.exceptions.best_match([error]) if not error.context else \
+                jsonschema.exceptions.best_match(error.context)
+            where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+            message = error.message if len(error.message) <= 300 else error.message[:300] + "..."
+            print(f"{path}: {where}: {message}", file=sys.stderr)
     sys.exit(1 if bad else 0)
 
 

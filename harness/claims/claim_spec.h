@@ -1,0 +1,58 @@
+// The documents' claims as data (claims/*.toml, format in claims/README.md): what each
+// document states, under what conditions, and how it is measured here.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "spec/workload.h"
+
+namespace claimbench::claims {
+
+using Range = std::pair<double, double>;  ///< [low, high]; 1e300 stands for no upper end
+
+/// One way a claim is measured here.
+struct Check {
+  std::string label;
+  std::string workload;  ///< "build", an http workload id, or "<batch workload>/<task>"
+  std::string metric;
+  std::string go;        ///< implementation ids; one may be empty
+  std::string rust;
+  std::optional<Range> ratio;  ///< rust/go of the metric's medians
+  std::optional<Range> go_range;
+  std::optional<Range> rust_range;
+  double tolerance = 0.25;     ///< relative widening of every bound
+  int line = 0;                ///< in the claims file, for messages
+};
+
+struct Claim {
+  std::string id;
+  std::string document;  ///< file name in shared/documents/
+  std::string paraphrase;
+  std::vector<std::pair<std::string, std::string>> stated;  ///< as the document gives them
+  std::string conditions;
+  std::string not_measured;  ///< the reason, when there are no checks
+  std::vector<Check> checks;
+  std::filesystem::path file;
+  int line = 0;
+};
+
+/// Parses one claims file; throws spec::SpecError (file:line) on any problem.
+std::vector<Claim> LoadClaimsFile(const std::filesystem::path& file);
+
+/// Every claims/*.toml under `root`, in file order; ids must be unique across files.
+std::vector<Claim> LoadClaims(const std::filesystem::path& root);
+
+/// Problems of the claims against the catalog: unknown workloads, tasks, metrics or
+/// implementations, an implementation that does not run the workload. Empty when sound.
+/// Each message starts with "file:line: ".
+std::vector<std::string> CheckAgainstCatalog(const std::vector<Claim>& claims, const spec::Catalog& catalog);
+
+/// The metric names a check may use for a workload kind ("build", "http", "batch").
+const std::vector<std::string>& KnownMetrics(const std::string& kind);
+
+}  // namespace claimbench::claims

@@ -1,0 +1,19 @@
+// The claims of a results file: "claims" (a fixed-width table for the console) and
+// "claims-csv" (claims.csv: one row per check, and one per claim without checks).
+#pragma once
+
+#include "report/reporter.h"
+
+namespace claimbench::report {
+
+class ClaimsTableReporter : public Reporter {
+ public:
+  std::string Render(const nlohmann::json& results) const override;
+};
+
+class ClaimsCsvReporter : public Reporter {
+ public:
+  std::string Render(const nlohmann::json& results) const override;
+};
+
+}  // namespace claimbench::report

@@ -1,0 +1,154 @@
+// Markdown rendering of the shared tables.
+#include "report/markdown_reporter.h"
+
+#include <fmt/format.h>
+
+#include "report/tables.h"
+
+namespace claimbench::report {
+
+std::string MarkdownText(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\\': out += "\\\\"; break;
+      case '`': out += "\\`"; break;
+      // Only "](", "][" and "]:" make a link or a link definition of bracketed text:
+      // "[0.2, 0.5]" stays as it reads.
+      case ']': out += next == '(' || next == '[' || next == ':' ? "\\]" : "]"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\r': break;
+      case '\n': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+using nlohmann::json;
+
+std::string CellText(const Cell& cell) {
+  std::string text = MarkdownText(cell.text);
+  if (text.empty()) text = "-";
+  return cell.noisy ? text + "~" : text;
+}
+
+std::string MarkdownTable(const Table& table) {
+  if (table.rows.empty()) return "";
+  std::string out = "|", rule = "|";
+  for (const auto& c : table.columns) {
+    out += " " + MarkdownText(c.name) + " |";
+    rule += c.numeric ? "---:|" : "---|";
+  }
+  out += "\n" + rule + "\n";
+  for (const auto& row : table.rows) {
+    out += "|";
+    for (const auto& cell : row) out += " " + CellText(cell) + " |";
+    out += "\n";
+  }
+  out += "\n";
+  for (const auto& note : table.notes) out += MarkdownText(note) + "\n\n";
+  return out;
+}
+
+std::string Ratios(const json& ratios) {
+  auto lines = RatioLines(ratios);
+  if (lines.empty()) return "";
+  std::string out = "Ratios of medians (numerator / denominator) [95% CI]:\n\n";
+  for (const auto& line : lines) {
+    std::string items;
+    for (const auto& item : line.items) items += (items.empty() ? "" : ", ") + CellText(item);
+    out += "- " + MarkdownText(line.pair) + ": " + items + "\n";
+  }
+  return out + "\n";
+}
+
+std::string Paragraph(const std::string& text) { return text.empty() ? "" : MarkdownText(text) + "\n\n"; }
+
+std::string HttpSection(const json& w) {
+  std::string out = "## " + MarkdownText(StringAt(w, "id")) + " (HTTP)\n\n";
+  out += Paragraph(StringAt(w, "description")) + Paragraph(HttpLoadLine(w));
+  out += MarkdownTable(HttpTable(w));
+  Table points = LoadPointsTable(w);
+  if (!points.rows.empty()) out += "Further load points:\n\n" + MarkdownTable(points);
+  return out + Ratios(ArrayAt(w, "ratios"));
+}
+
+std::string BatchSection(const json& w) {
+  const std::string id = StringAt(w, "id");
+  std::string out = "## " + MarkdownText(id) + " (batch)\n\n";
+  out += Paragraph(StringAt(w, "description")) + Paragraph(BatchLine(w));
+  for (const auto& task : ArrayAt(w, "tasks")) {
+    out += "### " + MarkdownText(id + " / " + StringAt(task, "id")) + "\n\n";
+    out += MarkdownTable(BatchTaskTable(task)) + Ratios(ArrayAt(task, "ratios"));
+  }
+  return out;
+}
+
+// One check as a line of its claim's cell: what was measured beside what was expected.
+std::string CheckLine(const CheckView& k) {
+  std::string out = "**" + MarkdownText(k.label) + "**";
+  if (!k.where.empty()) out += " (" + MarkdownText(k.where) + ")";
+  if (k.verdict == "not measured here") return out + ": not measured here: " + MarkdownText(k.detail);
+  out += ": measured " + (k.measured.empty() ? "-" : MarkdownText(k.measured));
+  if (!k.expected.empty()) out += " vs expected " + MarkdownText(k.expected);
+  out += ": " + MarkdownText(k.verdict);
+  // The direction and size of a contradiction, or what an interval straddles.
+  if (k.verdict != "consistent" && !k.detail.empty()) out += " (" + MarkdownText(k.detail) + ")";
+  return out;
+}
+
+std::string ClaimsSection(const std::vector<ClaimView>& claims) {
+  std::string out = "## Claims\n\n" + MarkdownText(VerdictCounts(claims)) + ".\n\n";
+  Table not_measured;
+  not_measured.columns = {{"claim"}, {"document"}, {"paraphrase"}, {"stated"}, {"reason"}};
+  std::string rows;
+  for (const auto& c : claims) {
+    if (c.verdict == "not measured here") {
+      not_measured.rows.push_back({{c.id}, {c.document}, {c.paraphrase}, {c.stated}, {c.reason}});
+      continue;
+    }
+    // The checks cell holds Markdown of its own (bold labels, <br> between checks), so the
+    // row is written here rather than through MarkdownTable's escaping.
+    std::string checks;
+    for (const auto& k : c.checks) checks += (checks.empty() ? "" : "<br>") + CheckLine(k);
+    if (checks.empty()) checks = MarkdownText(c.detail);
+    rows += "| " + MarkdownText(c.id) + " | " + MarkdownText(c.document) + " | " + MarkdownText(c.paraphrase) + " | " +
+            MarkdownText(c.stated) + " | " + MarkdownText(c.verdict) + " | " + (checks.empty() ? "-" : checks) + " |\n";
+  }
+  if (!rows.empty()) {
+    out += "### Judged on this run\n\n| claim | document | paraphrase | stated | verdict | measured vs expected |\n"
+           "|---|---|---|---|---|---|\n" +
+           rows + "\n";
+  }
+  if (!not_measured.rows.empty()) out += "### Not measured here\n\n" + MarkdownTable(not_measured);
+  return out;
+}
+
+}  // namespace
+
+std::string MarkdownReporter::Render(const json& results) const {
+  std::string out = "# claimbench report\n\n";
+  for (const auto& field : RunHeader(results)) out += "- **" + field.label + "**: " + MarkdownText(field.value) + "\n";
+  out += "\n";
+  for (const auto& w : ArrayAt(results, "workloads")) {
+    out += StringAt(w, "kind") == "batch" ? BatchSection(w) : HttpSection(w);
+  }
+  Table builds = BuildsTable(ObjectAt(results, "builds"));
+  if (!builds.rows.empty()) out += "## Builds\n\n" + MarkdownTable(builds);
+  auto claims = Claims(results);
+  if (!claims.empty()) out += ClaimsSection(claims);
+  // One trailing newline.
+  while (out.size() > 1 && out.ends_with("\n\n")) out.pop_back();
+  return out;
+}
+
+}  // namespace claimbench::report

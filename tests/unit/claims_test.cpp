@@ -1,0 +1,201 @@
+// Claims files: the real ones parse and map to measurements that exist; broken ones name
+// file and line; verdicts on a hand-built results object are exact.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "claims/claim_spec.h"
+#include "claims/verdict.h"
+#include "spec/spec_error.h"
+
+namespace claimbench::claims {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+TEST(Claims, EveryRealClaimParsesAndMapsToAMeasurementThatExists) {
+  auto claims = LoadClaims(CLAIMBENCH_SOURCE_DIR);
+  ASSERT_FALSE(claims.empty());
+  auto catalog = spec::LoadCatalog(CLAIMBENCH_SOURCE_DIR);
+  auto problems = CheckAgainstCatalog(claims, catalog);
+  std::string all;
+  for (const auto& p : problems) all += p + "\n";
+  EXPECT_TRUE(problems.empty()) << all;
+  // Every document has a claims file.
+  std::set<std::string> documents;
+  for (const auto& c : claims) documents.insert(c.document);
+  for (const auto& entry : fs::directory_iterator(fs::path(CLAIMBENCH_SOURCE_DIR) / ".." / "shared" / "documents")) {
+    EXPECT_TRUE(documents.count(entry.path().filename().string())) << entry.path().filename() << " has no claims";
+  }
+}
+
+class ClaimFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("claimbench-claims-test-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path Write(const std::string& text) {
+    fs::path p = dir_ / "x.toml";
+    std::ofstream(p) << text;
+    return p;
+  }
+  std::string ErrorOf(const fs::path& p) {
+    try {
+      LoadClaimsFile(p);
+    } catch (const spec::SpecError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+  fs::path dir_;
+};
+
+constexpr const char* kHead = "document = \"d.txt\"\n[[claim]]\nid = \"c\"\nparaphrase = \"p\"\nstated = { go = \"1\" }\n";
+
+TEST_F(ClaimFiles, ErrorsNameFileAndLine) {
+  auto both = Write(std::string(kHead) + "not_measured = \"why\"\n[[claim.check]]\nlabel = \"l\"\nworkload = \"build\"\n"
+                                         "metric = \"build_cold_s\"\ngo = \"g\"\ngo_range = [0, 1]\n");
+  EXPECT_EQ(ErrorOf(both), both.string() + ":2: claim 'c' needs either checks or 'not_measured' (with the reason), not both");
+  auto none = Write(std::string(kHead) + "[[claim.check]]\nlabel = \"l\"\nworkload = \"build\"\nmetric = \"m\"\ngo = \"g\"\n");
+  EXPECT_EQ(ErrorOf(none), none.string() + ":6: a check needs 'ratio', 'go_range' or 'rust_range'");
+  auto half = Write(std::string(kHead) + "[[claim.check]]\nlabel = \"l\"\nworkload = \"build\"\nmetric = \"m\"\n"
+                                         "go = \"g\"\nratio = [1, 2]\n");
+  EXPECT_EQ(ErrorOf(half), half.string() + ":6: a 'ratio' check names both 'go' and 'rust'");
+  auto backwards = Write(std::string(kHead) + "[[claim.check]]\nlabel = \"l\"\nworkload = \"build\"\nmetric = \"m\"\n"
+                                              "go = \"g\"\nrust = \"r\"\nratio = [2, 1]\n");
+  EXPECT_EQ(ErrorOf(backwards), backwards.string() + ":12: 'ratio' must have 0 <= low <= high");
+  auto unstated = Write("document = \"d.txt\"\n[[claim]]\nid = \"c\"\nparaphrase = \"p\"\nnot_measured = \"w\"\n");
+  EXPECT_EQ(ErrorOf(unstated),
+            unstated.string() + ":2: claim 'c' needs 'stated', the figures as the document gives them");
+}
+
+TEST_F(ClaimFiles, CatalogCheckNamesWhatDoesNotExist) {
+  auto p = Write(std::string(kHead) +
+                 "[[claim.check]]\nlabel = \"l\"\nworkload = \"json-parse/nope\"\nmetric = \"throughput_mb_per_s\"\n"
+                 "go = \"go-encoding-json\"\nrust = \"rust-serde-json\"\nratio = [1, 2]\n"
+                 "[[claim.check]]\nlabel = \"m\"\nworkload = \"http-json-api\"\nmetric = \"req_per_s\"\n"
+                 "go = \"rust-axum\"\ngo_range = [1, 2]\n");
+  auto problems = CheckAgainstCatalog(LoadClaimsFile(p), spec::LoadCatalog(CLAIMBENCH_SOURCE_DIR));
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_NE(problems[0].find(":6: claim 'c', check 'l': workload 'json-parse' has no task 'nope'"), std::string::npos)
+      << problems[0];
+  EXPECT_NE(problems[1].find("check 'm': unknown http metric 'req_per_s'"), std::string::npos) << problems[1];
+  EXPECT_NE(problems[2].find("'go' names 'rust-axum', which is not a Go implementation"), std::string::npos)
+      << problems[2];
+}
+
+// A results object with one HTTP workload (5 trials each) and one build.
+json Results() {
+  auto summary = [](std::vector<double> samples) { return json{{"median", samples[2]}, {"samples", samples}}; };
+  return {{"builds", {{"go-nethttp", {{"cold_build_s", 0.5}}}, {"rust-axum", {{"cold_build_s", 30.0}}}}},
+          {"workloads",
+           {{{"id", "http-json-api"},
+             {"implementations",
+              {{{"id", "go-nethttp"},
+                {"status", "ok"},
+                {"summary", {{"requests_per_s", summary({100, 100, 100, 100, 100})},
+                             {"gc_pause_max_us", summary({80, 90, 100, 110, 120})}}}},
+               {{"id", "rust-axum"},
+                {"status", "ok"},
+                {"summary", {{"requests_per_s", summary({150, 150, 150, 150, 150})}}}}}}}}}};
+}
+
+Check RatioCheck(Range range, double tolerance = 0.0) {
+  Check c;
+  c.label = "l";
+  c.workload = "http-json-api";
+  c.metric = "requests_per_s";
+  c.go = "go-nethttp";
+  c.rust = "rust-axum";
+  c.ratio = range;
+  c.tolerance = tolerance;
+  return c;
+}
+
+json One(const Check& check) {
+  Claim claim;
+  claim.id = "c";
+  claim.stated = {{"ratio", "x"}};
+  claim.checks = {check};
+  return Evaluate({claim}, Results())[0];
+}
+
+TEST(Verdicts, RatioInsideOutsideAndStraddling) {
+  json inside = One(RatioCheck({1.4, 1.6}));
+  EXPECT_EQ(inside["verdict"], kConsistent);
+  EXPECT_DOUBLE_EQ(inside["checks"][0]["measured"].get<double>(), 1.5);
+  EXPECT_EQ(inside["checks"][0]["judged"], "ratio");
+
+  json above = One(RatioCheck({1.0, 1.2}));
+  EXPECT_EQ(above["verdict"], kContradicted);
+  EXPECT_EQ(above["checks"][0]["detail"],
+            "rust/go 1.5 (95% CI 1.5 to 1.5) is above [1, 1.2], by a factor of 1.25");
+
+  json below = One(RatioCheck({2.7, 2.7}, 0.25));  // [2.16, 3.375]
+  EXPECT_EQ(below["verdict"], kContradicted);
+  EXPECT_NE(below["checks"][0]["detail"].get<std::string>().find("is below [2.16, 3.375], by a factor of 1.44"),
+            std::string::npos)
+      << below["checks"][0]["detail"];
+}
+
+TEST(Verdicts, AbsoluteRangeIsHardwareBoundAndCanStraddle) {
+  Check c;
+  c.label = "gc";
+  c.workload = "http-json-api";
+  c.metric = "gc_pause_max_us";
+  c.go = "go-nethttp";
+  c.go_range = Range{0, 100};
+  c.tolerance = 0;
+  json r = One(c);
+  EXPECT_EQ(r["checks"][0]["judged"], "absolute, hardware-bound");
+  // Median 100 with samples 80..120: the interval reaches past 100.
+  EXPECT_EQ(r["verdict"], kInconclusive) << r.dump(2);
+}
+
+TEST(Verdicts, MissingMeasurementIsNotMeasuredWithTheReason) {
+  Check c = RatioCheck({1, 2});
+  c.workload = "http-plaintext";
+  json r = One(c);
+  EXPECT_EQ(r["verdict"], kNotMeasured);
+  EXPECT_EQ(r["checks"][0]["detail"], "workload http-plaintext was not part of this run");
+
+  Check build;
+  build.label = "cold";
+  build.workload = "build";
+  build.metric = "build_cold_s";
+  build.go = "go-nethttp";
+  build.rust = "rust-axum";
+  build.ratio = Range{30, 1e300};
+  json b = One(build);
+  EXPECT_EQ(b["verdict"], kConsistent) << b.dump(2);
+  EXPECT_NE(b["checks"][0]["detail"].get<std::string>().find("one sample: no interval"), std::string::npos);
+
+  Claim unmeasurable;
+  unmeasurable.id = "w";
+  unmeasurable.stated = {{"ratio", "10x"}};
+  unmeasurable.not_measured = "no wasm targets";
+  json u = Evaluate({unmeasurable}, Results())[0];
+  EXPECT_EQ(u["verdict"], kNotMeasured);
+  EXPECT_EQ(u["detail"], "no wasm targets");
+}
+
+TEST(Verdicts, DisagreeingChecksAreInconclusive) {
+  Claim claim;
+  claim.id = "mixed";
+  claim.stated = {{"ratio", "x"}};
+  Check a = RatioCheck({1.4, 1.6});
+  Check b = RatioCheck({3, 4});
+  b.label = "other";
+  claim.checks = {a, b};
+  json r = Evaluate({claim}, Results())[0];
+  EXPECT_EQ(r["verdict"], kInconclusive);
+  EXPECT_EQ(r["detail"], "the checks disagree: 1 consistent, 1 contradicted");
+}
+
+}  // namespace
+}  // namespace claimbench::claims

@@ -1,0 +1,461 @@
+// Report formats: snapshots of the Markdown, HTML and CSV renderings of a hand-built
+// results object against the goldens in tests/golden/ (CLAIMBENCH_UPDATE_GOLDEN=1 rewrites
+// them), plus structural checks that hold whatever the snapshot says: no external URL in
+// the HTML, one labelled <svg> per chart, escaped text, Markdown tables with even rows,
+// and no throw on missing or mistyped fields.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "report/charts.h"
+#include "report/reporter.h"
+#include "report/svg.h"
+
+namespace claimbench::report {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Two HTTP implementations that ran (one noisy, one with a single sample and so a null CI)
+// and one that failed; a batch task with a failed runner; builds with a failure; three
+// claims with different verdicts; and user-controlled strings with <&"|> in them.
+json HandBuiltResults() {
+  return json::parse(R"json({
+  "schema_version": 1,
+  "run_id": "20260101T000000Z",
+  "suite": "quick",
+  "started_at": "2026-01-01T00:00:00Z",
+  "finished_at": "2026-01-01T00:05:00Z",
+  "interrupted": false,
+  "tool": {"name": "claimbench", "version": "0.1.0"},
+  "context": {
+    "cpu_model": "Test CPU <&\"|> 'x'", "cores": 2, "arch": "x86_64", "kernel": "Linux 6.1.0",
+    "memory_bytes": 8589934592, "governor": "performance",
+    "git_sha": "0123456789abcdef0123456789abcdef01234567", "git_dirty": false, "seed": 42,
+    "cpu_sets": {"server": "0", "client": "1", "shared": false},
+    "toolchains": {"go": "go version go1.22.0 linux/amd64", "rustc": "rustc 1.80.0"}
+  },
+  "workloads": [
+    {
+      "id": "http-json-api", "kind": "http",
+      "description": "POST /price: a JSON API | with <b>markup</b> & \"quotes\"",
+      "load": {"mode": "closed-loop", "method": "POST", "path": "/price", "connections": 64, "client_threads": 1,
+               "warmup_s": 2.0, "duration_s": 10.0, "repeat": 2, "fixed_rates": [5000.0],
+               "load_points_in": "the first trial only"},
+      "implementations": [
+        {
+          "id": "go-nethttp", "language": "go", "library": "net/http + encoding/json", "status": "ok",
+          "summary": {
+            "requests_per_s": {"median": 41000.0, "ci_low": 36000.0, "ci_high": 46000.0, "n": 2, "unit": "req/s", "noisy": true},
+            "latency_p50_ns": {"median": 1200000.0, "ci_low": 1100000.0, "ci_high": 1300000.0, "n": 2, "unit": "ns", "noisy": false},
+            "latency_p99_ns": {"median": 5400000.0, "ci_low": 5000000.0, "ci_high": 5800000.0, "n": 2, "unit": "ns", "noisy": false},
+            "errors": {"median": 0.0, "ci_low": 0.0, "ci_high": 0.0, "n": 2, "unit": "count", "noisy": false},
+            "rss_peak_bytes": {"median": 15728640.0, "ci_low": 15000000.0, "ci_high": 16000000.0, "n": 2, "unit": "bytes", "noisy": false},
+            "rss_idle_bytes": {"median": 6291456.0, "ci_low": 6200000.0, "ci_high": 6300000.0, "n": 2, "unit": "bytes", "noisy": false},
+            "server_cpu_us_per_request": {"median": 24.4, "ci_low": 23.9, "ci_high": 25.0, "n": 2, "unit": "us", "noisy": false},
+            "startup_median_s": {"median": 0.0042, "ci_low": 0.004, "ci_high": 0.0045, "n": 2, "unit": "s", "noisy": false},
+            "gc_cycles": {"median": 12.0, "ci_low": 11.0, "ci_high": 13.0, "n": 2, "unit": "count", "noisy": false},
+            "gc_pause_p99_us": {"median": 350.0, "ci_low": 300.0, "ci_high": 400.0, "n": 2, "unit": "us", "noisy": true},
+            "gc_pause_max_us": {"median": 900.0, "ci_low": 800.0, "ci_high": 1000.0, "n": 2, "unit": "us", "noisy": false},
+            "latency_p99_at_5000_rps_ns": {"median": 2100000.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "ns", "noisy": false},
+            "knee_rate_per_s": {"median": 38000.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "req/s", "noisy": false}
+          },
+          "trials": [
+            {"trial": 1,
+             "load": {"latency_histogram": {"buckets": [[1000000, 50], [1200000, 30], [2000000, 15], [5000000, 4], [9000000, 1]]},
+                      "client": {"saturated": false}},
+             "server": {"rss_series": [[0.0, 15000000], [0.05, 15500000], [0.1, 15728640]]},
+             "load_points": {"fixed_rates": {"5000": {"reached": true, "latency_p99_ns": 2100000}}}},
+            {"trial": 2,
+             "load": {"latency_histogram": {"buckets": [[1100000, 60], [1500000, 30], [3000000, 10]]},
+                      "client": {"saturated": true}},
+             "server": {"rss_series": [[0.0, 14000000], [0.05, 14500000]]}}
+          ]
+        },
+        {
+          "id": "rust-axum", "language": "rust", "library": "axum + tokio <&\"|>", "status": "ok",
+          "summary": {
+            "requests_per_s": {"median": 52000.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "req/s", "noisy": false},
+            "latency_p50_ns": {"median": 950000.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "ns", "noisy": false},
+            "latency_p99_ns": {"median": 4400000.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "ns", "noisy": false},
+            "errors": {"median": 3.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "count", "noisy": false},
+            "rss_peak_bytes": {"median": 5476352.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "bytes", "noisy": false},
+            "rss_idle_bytes": {"median": 3788800.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "bytes", "noisy": false},
+            "server_cpu_us_per_request": {"median": 15.87, "ci_low": null, "ci_high": null, "n": 1, "unit": "us", "noisy": false},
+            "startup_s": {"median": 0.0083, "ci_low": null, "ci_high": null, "n": 1, "unit": "s", "noisy": false},
+            "knee_rate_per_s": {"median": 47000.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "req/s", "noisy": false}
+          },
+          "trials": [
+            {"trial": 1,
+             "load": {"latency_histogram": {"buckets": [[800000, 70], [1000000, 25], [4000000, 4], [6000000, 1]]},
+                      "client": {"saturated": false}},
+             "server": {"rss_series": [[0.0, 5000000], [0.05, 5400000], [0.1, 5476352], [0.15, 5476352]]},
+             "load_points": {"fixed_rates": {"5000": {"reached": false}}}}
+          ]
+        },
+        {
+          "id": "cpp-beast", "language": "cpp", "library": "Boost.Beast + simdjson", "status": "failed",
+          "error": "verification failed: vector 2 <&\"|> expected 200, got 500\nsecond line of the error"
+        }
+      ],
+      "ratios": [
+        {"metric": "requests_per_s", "numerator": "rust-axum", "denominator": "go-nethttp", "value": 1.268,
+         "ci_low": null, "ci_high": null, "noisy": true},
+        {"metric": "latency_p99_ns", "numerator": "rust-axum", "denominator": "go-nethttp", "value": 0.815,
+         "ci_low": 0.7, "ci_high": 0.95, "noisy": false}
+      ]
+    },
+    {
+      "id": "json-parse", "kind": "batch", "description": "parse a JSON corpus into typed structs",
+      "batch": {"warmup": 1, "iterations": 5},
+      "implementations": [],
+      "tasks": [
+        {
+          "id": "tweets-typed", "throughput": "bytes",
+          "implementations": [
+            {"id": "go-encoding-json", "language": "go", "library": "encoding/json", "status": "ok",
+             "summary": {
+               "throughput_mb_per_s": {"median": 210.5, "ci_low": 200.1, "ci_high": 220.7, "n": 5, "unit": "MB/s (10^6 bytes/s)", "noisy": false},
+               "iteration_ns": {"median": 47500000.0, "ci_low": 45300000.0, "ci_high": 50000000.0, "n": 5, "unit": "ns", "noisy": false},
+               "process_cpu_s": {"median": 1.25, "ci_low": null, "ci_high": null, "n": 1, "unit": "s", "noisy": false},
+               "rss_peak_bytes": {"median": 31457280.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "bytes", "noisy": false}}},
+            {"id": "rust-serde-json", "language": "rust", "library": "serde_json", "status": "ok",
+             "summary": {
+               "throughput_mb_per_s": {"median": 442.0, "ci_low": 380.0, "ci_high": 520.0, "n": 5, "unit": "MB/s (10^6 bytes/s)", "noisy": true},
+               "iteration_ns": {"median": 22600000.0, "ci_low": 19200000.0, "ci_high": 26300000.0, "n": 5, "unit": "ns", "noisy": true},
+               "process_cpu_s": {"median": 0.61, "ci_low": null, "ci_high": null, "n": 1, "unit": "s", "noisy": false},
+               "rss_peak_bytes": {"median": 20971520.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "bytes", "noisy": false}}},
+            {"id": "cpp-simdjson", "language": "cpp", "library": "simdjson", "status": "checksum mismatch",
+             "error": "checksum 12 != reference 13"}
+          ],
+          "ratios": [
+            {"metric": "throughput_mb_per_s", "numerator": "rust-serde-json", "denominator": "go-encoding-json",
+             "value": 2.1, "ci_low": 1.8, "ci_high": 2.5, "noisy": true}
+          ]
+        }
+      ]
+    }
+  ],
+  "builds": {
+    "go-nethttp": {"ok": true, "cold_build_s": 12.5, "incremental_build_s": 1.25, "binary_bytes": 8902918,
+                   "binary_stripped_bytes": 6160664, "handler_lines": 77, "toolchain": "go1.22.0",
+                   "flags": "CGO_ENABLED=0 go build -trimpath", "libraries": {"go standard library": "go1.22.0"}},
+    "rust-axum": {"ok": true, "cold_build_s": 41.0, "incremental_build_s": 3.5, "binary_bytes": 2156528,
+                  "binary_stripped_bytes": 1557520, "handler_lines": 35, "toolchain": "rustc 1.80.0",
+                  "flags": "cargo build --release [profile.release] lto=false", "libraries": {"axum": "v0.7.5", "tokio": "v1.38.0"}},
+    "cpp-beast": {"ok": false, "error": "c++: error: <&\"|> not found\nmore compiler output", "toolchain": "c++ 12.2.0",
+                  "libraries": {}}
+  },
+  "claims": [
+    {
+      "id": "d002-binary-size", "document": "002.txt", "paraphrase": "Go binaries are 5-15 MB, Rust binaries 1-5 MB.",
+      "stated": {"go": "5-15 MB", "rust": "1-5 MB"}, "conditions": "static linking", "verdict": "consistent",
+      "detail": "2 of 2 checks consistent",
+      "checks": [
+        {"label": "stripped size ratio", "workload": "build", "metric": "binary_stripped_bytes", "go": "go-nethttp",
+         "rust": "rust-axum", "tolerance": 0.25, "measured": 0.2528, "ci_low": null, "ci_high": null,
+         "n": {"go": 1, "rust": 1}, "expected": "rust/go in [0.0667, 1] (tolerance 25%)", "judged": "ratio",
+         "verdict": "consistent", "detail": "rust/go 0.2528 (one sample: no interval) within [0.05336, 1.25]"},
+        {"label": "Go binary size", "workload": "build", "metric": "binary_bytes", "go": "go-nethttp", "rust": "",
+         "tolerance": 0.25, "go_measured": 8902918.0, "expected": "go in [5e+06, 1.5e+07] (tolerance 25%)",
+         "judged": "absolute, hardware-bound", "verdict": "consistent",
+         "detail": "go 8.903e+06 (one sample: no interval) within [4e+06, 1.875e+07]"}
+      ]
+    },
+    {
+      "id": "d000-perf-2-5x", "document": "000.txt",
+      "paraphrase": "Rust is 2-5x faster | says the <page> & \"author\"",
+      "stated": {"ratio": "2-5x (Rust faster)"}, "conditions": "see https://example.com/a?b=1&c=<2>",
+      "verdict": "contradicted", "detail": "1 of 1 checks contradict it",
+      "checks": [
+        {"label": "JSON API throughput", "workload": "http-json-api", "metric": "latency_p99_ns", "go": "go-nethttp",
+         "rust": "rust-axum", "tolerance": 0.25, "measured": 0.815, "ci_low": 0.7, "ci_high": 0.95,
+         "n": {"go": 2, "rust": 1}, "expected": "rust/go in [0.2, 0.5] (tolerance 25%)", "judged": "ratio",
+         "verdict": "contradicted", "detail": "rust/go 0.815 (95% CI 0.7 to 0.95) is above [0.16, 0.625], by a factor of 1.12"}
+      ]
+    },
+    {
+      "id": "d001-learning-curve", "document": "001.txt", "paraphrase": "Go takes a week to learn, Rust months.",
+      "stated": {"go": "a week", "rust": "months"}, "conditions": "", "verdict": "not measured here",
+      "detail": "a subjective rating of how hard a language is to learn, not a property of code", "checks": []
+    }
+  ]
+})json");
+}
+
+constexpr int kChartsInHandBuilt = 4;  // HTTP: throughput, latency, RSS; the batch task: throughput
+
+fs::path GoldenPath(const std::string& name) { return fs::path(CLAIMBENCH_SOURCE_DIR) / "tests" / "golden" / name; }
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// A unified-looking diff (-golden +actual) with two lines of context, at most `limit` lines.
+std::string Diff(const std::string& expected, const std::string& actual, size_t limit = 80) {
+  const auto a = Lines(expected), b = Lines(actual);
+  // Longest common subsequence of lines, then the edit script from it.
+  std::vector<std::vector<int>> lcs(a.size() + 1, std::vector<int>(b.size() + 1, 0));
+  for (size_t i = a.size(); i-- > 0;) {
+    for (size_t j = b.size(); j-- > 0;) {
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  struct Op {
+    char kind;
+    size_t line;  // in a for ' ' and '-', in b for '+'
+    std::string text;
+  };
+  std::vector<Op> ops;
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      ops.push_back({' ', i, a[i]});
+      ++i, ++j;
+    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      ops.push_back({'-', i, a[i]});
+      ++i;
+    } else {
+      ops.push_back({'+', j, b[j]});
+      ++j;
+    }
+  }
+  std::vector<bool> shown(ops.size(), false);
+  for (size_t k = 0; k < ops.size(); ++k) {
+    if (ops[k].kind == ' ') continue;
+    for (size_t c = (k >= 2 ? k - 2 : 0); c <= std::min(ops.size() - 1, k + 2); ++c) shown[c] = true;
+  }
+  std::string out;
+  size_t printed = 0;
+  bool gap = true;
+  for (size_t k = 0; k < ops.size() && printed < limit; ++k) {
+    if (!shown[k]) {
+      gap = true;
+      continue;
+    }
+    if (gap) out += "@@ golden line " + std::to_string(ops[k].line + 1) + " @@\n";
+    gap = false;
+    out += ops[k].kind + ops[k].text + "\n";
+    ++printed;
+  }
+  if (printed == limit) out += "... (diff cut at " + std::to_string(limit) + " lines)\n";
+  if (expected.size() != actual.size() && out.empty()) out = "(the files differ only in line endings)\n";
+  return out;
+}
+
+void ExpectMatchesGolden(const std::string& name, const std::string& actual) {
+  const fs::path path = GoldenPath(name);
+  const char* update = std::getenv("CLAIMBENCH_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << actual;
+    std::cerr << "wrote " << path << "\n";
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << path << " is missing: run this test with CLAIMBENCH_UPDATE_GOLDEN=1 to write it";
+  const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (expected == actual) return;
+  ADD_FAILURE() << name << " differs from " << path << " (-golden +actual):\n"
+                << Diff(expected, actual)
+                << "If the change is intended, rerun with CLAIMBENCH_UPDATE_GOLDEN=1 and commit the golden.";
+}
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+TEST(ReportSnapshot, Markdown) { ExpectMatchesGolden("report.md", Render("md", HandBuiltResults())); }
+TEST(ReportSnapshot, Html) { ExpectMatchesGolden("report.html", Render("html", HandBuiltResults())); }
+TEST(ReportSnapshot, ResultsCsv) { ExpectMatchesGolden("results.csv", Render("csv", HandBuiltResults())); }
+TEST(ReportSnapshot, ClaimsCsv) { ExpectMatchesGolden("claims.csv", Render("claims-csv", HandBuiltResults())); }
+
+TEST(ReportSnapshot, DiffHintShowsTheChangedLines) {
+  std::string diff = Diff("a\nb\nc\nd\n", "a\nb\nX\nd\n");
+  EXPECT_EQ(diff, "@@ golden line 1 @@\n a\n b\n-c\n+X\n d\n");
+}
+
+TEST(HtmlReport, LoadsNothingFromOutside) {
+  const std::string html = Render("html", HandBuiltResults());
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_EQ(html.find("xmlns"), std::string::npos);
+  // Every link is in-page.
+  for (size_t at = html.find("href=\""); at != std::string::npos; at = html.find("href=\"", at + 1)) {
+    EXPECT_EQ(html[at + 6], '#') << html.substr(at, 60);
+  }
+  // A URL appears only as text from the results (a claim's conditions), never inside a tag.
+  size_t urls = 0;
+  for (const char* scheme : {"http://", "https://"}) {
+    for (size_t at = html.find(scheme); at != std::string::npos; at = html.find(scheme, at + 1)) {
+      ++urls;
+      const size_t open = html.rfind('<', at), close = html.rfind('>', at);
+      EXPECT_TRUE(close != std::string::npos && (open == std::string::npos || close > open))
+          << "a URL inside a tag: " << html.substr(open, at - open + 40);
+      const std::string escaped = "https://example.com/a?b=1&amp;c=&lt;2&gt;";
+      EXPECT_EQ(html.compare(at, escaped.size(), escaped), 0) << html.substr(at, 60);
+    }
+  }
+  EXPECT_EQ(urls, 1u);
+}
+
+TEST(HtmlReport, OneLabelledSvgPerChart) {
+  const std::string html = Render("html", HandBuiltResults());
+  EXPECT_EQ(Count(html, "<svg"), static_cast<size_t>(kChartsInHandBuilt));
+  for (size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) {
+    const std::string tag = html.substr(at, html.find('>', at) - at + 1);
+    const size_t label = tag.find("aria-label=\"");
+    ASSERT_NE(label, std::string::npos) << tag;
+    EXPECT_NE(tag[label + 12], '"') << "empty aria-label: " << tag;
+    EXPECT_NE(tag.find("role=\"img\""), std::string::npos) << tag;
+    EXPECT_EQ(html.compare(at + tag.size(), 8, "\n<title>"), 0) << tag;
+  }
+  EXPECT_EQ(Count(html, "</svg>"), static_cast<size_t>(kChartsInHandBuilt));
+}
+
+TEST(HtmlReport, EscapesEveryStringFromTheResults) {
+  const std::string html = Render("html", HandBuiltResults());
+  EXPECT_EQ(html.find("<&\"|>"), std::string::npos);
+  EXPECT_EQ(html.find("<b>markup</b>"), std::string::npos);
+  EXPECT_EQ(html.find("<page>"), std::string::npos);
+  EXPECT_NE(html.find("axum + tokio &lt;&amp;&quot;|&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Test CPU &lt;&amp;&quot;|&gt; &#39;x&#39;"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;markup&lt;/b&gt;"), std::string::npos);
+}
+
+TEST(HtmlReport, ShowsVerdictBadgesAndFailures) {
+  const std::string html = Render("html", HandBuiltResults());
+  for (const char* badge : {"badge v-consistent", "badge v-contradicted", "badge v-not-measured"}) {
+    EXPECT_NE(html.find(badge), std::string::npos) << badge;
+  }
+  EXPECT_NE(html.find("failed: verification failed: vector 2 &lt;&amp;&quot;|&gt; expected 200, got 500"),
+            std::string::npos);
+  EXPECT_EQ(html.find("second line of the error"), std::string::npos);  // the first line only
+}
+
+// Splits a Markdown table row at unescaped pipes.
+size_t MarkdownColumns(const std::string& row) {
+  size_t pipes = 0;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (row[i] == '\\') {
+      ++i;
+      continue;
+    }
+    pipes += row[i] == '|';
+  }
+  return pipes - 1;
+}
+
+TEST(MarkdownReport, EveryTableRowHasItsHeaderColumnCount) {
+  const auto lines = Lines(Render("md", HandBuiltResults()));
+  size_t tables = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].starts_with("|")) continue;
+    ++tables;
+    const size_t columns = MarkdownColumns(lines[i]);
+    ASSERT_LT(i + 1, lines.size());
+    EXPECT_TRUE(lines[i + 1].starts_with("|---")) << lines[i + 1];
+    for (; i < lines.size() && lines[i].starts_with("|"); ++i) {
+      EXPECT_EQ(MarkdownColumns(lines[i]), columns) << lines[i];
+      EXPECT_TRUE(lines[i].ends_with(" |") || lines[i].ends_with("|")) << lines[i];
+    }
+  }
+  // HTTP, load points, batch task, builds, judged claims, claims not measured.
+  EXPECT_EQ(tables, 6u);
+}
+
+TEST(MarkdownReport, EscapesPipesAndMarkup) {
+  const std::string md = Render("md", HandBuiltResults());
+  EXPECT_NE(md.find("axum + tokio &lt;&amp;\"\\|&gt;"), std::string::npos);
+  EXPECT_NE(md.find("Rust is 2-5x faster \\| says the &lt;page&gt; &amp; \"author\""), std::string::npos);
+  EXPECT_EQ(md.find("<b>"), std::string::npos);
+}
+
+TEST(MarkdownReport, MarksNoisyCellsAndShowsMissingCisAsTheMedianAlone) {
+  const std::string md = Render("md", HandBuiltResults());
+  EXPECT_NE(md.find("| 41000 [36000, 46000]~ |"), std::string::npos);  // noisy, with its CI
+  EXPECT_NE(md.find("| 52000 |"), std::string::npos);                  // one trial: no CI
+  EXPECT_NE(md.find("~ marks a noisy figure"), std::string::npos);
+  EXPECT_NE(md.find("req/s 1.27~"), std::string::npos);  // a ratio without a CI
+  EXPECT_NE(md.find("3 claims: 1 consistent, 1 contradicted, 0 inconclusive, 1 not measured here."), std::string::npos);
+}
+
+// Fields missing, null or of the wrong type render as "-" or are left out; they never throw.
+TEST(Reports, SurviveMissingAndMistypedFields) {
+  const std::vector<json> broken = {
+      json::object(),
+      json::array(),
+      json::parse(R"({"workloads": "none", "claims": 3, "builds": []})"),
+      json::parse(R"({"workloads": [{"kind": "http"}, {"kind": "batch", "tasks": [{}]}, 7]})"),
+      json::parse(R"({"workloads": [{"id": "w", "kind": "http", "load": {"fixed_rates": [5000]},
+                      "implementations": [
+                        {"id": "a", "status": "failed"},
+                        {"id": "b", "summary": {"requests_per_s": {"median": null}}},
+                        {"id": "c", "summary": {"requests_per_s": 5},
+                         "trials": [{"load": {"latency_histogram": {"buckets": [[1], "x", [2, 3]]}}}]}],
+                      "ratios": [{"metric": "requests_per_s", "value": null}, 4]}]})"),
+      json::parse(R"({"claims": [{"id": 1, "stated": {"go": 5}, "checks": [{"measured": "x"}, 3]}, "x"],
+                      "builds": {"x": {"ok": "yes", "libraries": [1]}}, "context": {"cpu_sets": 1, "toolchains": []}})"),
+  };
+  for (const auto& results : broken) {
+    for (const char* format : {"md", "html"}) {
+      EXPECT_NO_THROW(Render(format, results)) << format << ": " << results.dump();
+    }
+  }
+  const std::string md = Render("md", broken[4]);
+  EXPECT_NE(md.find("| a | - | - | - | - | - | - | - | - | failed |"), std::string::npos) << md;
+}
+
+TEST(Reports, FormatsIncludeMarkdownAndHtml) {
+  auto formats = Formats();
+  EXPECT_NE(std::find(formats.begin(), formats.end(), "md"), formats.end());
+  EXPECT_NE(std::find(formats.begin(), formats.end(), "html"), formats.end());
+  try {
+    MakeReporter("pdf");
+    FAIL() << "no error for an unknown format";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "unknown report format 'pdf' (known: csv, table, claims, claims-csv, md, html)");
+  }
+}
+
+TEST(Charts, ValueAtPercentileWalksTheCumulativeCounts) {
+  const std::vector<std::pair<double, double>> buckets = {{10, 50}, {20, 40}, {30, 9}, {40, 1}};
+  EXPECT_EQ(ValueAtPercentile(buckets, 0), 10);
+  EXPECT_EQ(ValueAtPercentile(buckets, 0.5), 10);
+  EXPECT_EQ(ValueAtPercentile(buckets, 0.51), 20);
+  EXPECT_EQ(ValueAtPercentile(buckets, 0.9), 20);
+  EXPECT_EQ(ValueAtPercentile(buckets, 0.99), 30);
+  EXPECT_EQ(ValueAtPercentile(buckets, 0.999), 40);
+  EXPECT_EQ(ValueAtPercentile(buckets, 1), 40);
+  EXPECT_EQ(ValueAtPercentile({}, 0.5), 0);
+}
+
+TEST(Svg, NiceTicksCoverTheMaximumInRoundSteps) {
+  EXPECT_EQ(svg::NiceTicks(17066, 5), (std::vector<double>{0, 5000, 10000, 15000, 20000}));
+  const auto fifths = svg::NiceTicks(1, 5);
+  ASSERT_EQ(fifths.size(), 6u);
+  for (size_t i = 0; i < fifths.size(); ++i) EXPECT_NEAR(fifths[i], 0.2 * static_cast<double>(i), 1e-12);
+  EXPECT_EQ(svg::NiceTicks(0, 5), (std::vector<double>{0, 1}));
+  EXPECT_EQ(svg::TickLabel(20000), "20000");
+  EXPECT_EQ(svg::TickLabel(2.5), "2.5");
+  EXPECT_EQ(svg::Escape("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+}
+
+}  // namespace
+}  // namespace claimbench::report
