@@ -8,6 +8,7 @@
 #include "batch/corpus.h"
 #include "process/interrupt.h"
 #include "run/ratios.h"
+#include "util/shuffle.h"
 
 namespace claimbench::run {
 namespace {
@@ -115,7 +116,13 @@ bool RunBatchWorkload(const spec::Catalog& catalog, const spec::Workload& worklo
       input = corpora.at(task.corpus).input;
       corpus_error = corpora.at(task.corpus).error;
     }
-    for (const auto& id : implementations) {
+    // Each task visits the implementations in a seeded random order, so drift on a shared
+    // machine does not favour whoever runs first; the results keep the listed order.
+    std::vector<size_t> order = ShuffledIndices(implementations.size(), options.seed + stored["tasks"].size());
+    std::vector<json> entries(implementations.size());
+    json run_order = json::array();
+    for (size_t index : order) {
+      const auto& id = implementations[index];
       if (!task.implementations.empty() &&
           std::find(task.implementations.begin(), task.implementations.end(), id) == task.implementations.end()) {
         continue;
@@ -143,7 +150,13 @@ bool RunBatchWorkload(const spec::Catalog& catalog, const spec::Workload& worklo
         std::cerr << "claimbench: " << workload.id << " / " << task.id << " / " << id << ": "
                   << ij["status"].get<std::string>() << ": " << ij.value("error", "") << "\n";
       }
-      stored_task["implementations"].push_back(ij);
+      run_order.push_back(id);
+      entries[index] = std::move(ij);
+      stored_task["implementations"] = json::array();
+      for (const auto& e : entries) {
+        if (!e.is_null()) stored_task["implementations"].push_back(e);
+      }
+      stored_task["run_order"] = run_order;
       stored_task["ratios"] = Ratios(stored_task["implementations"]);
       save();
     }

@@ -3,6 +3,7 @@
 // whose checksum must match; run = warmup + measured iterations, then medians and ratios).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -20,6 +21,7 @@ namespace claimbench::run {
 struct BatchWorkloadOptions {
   BatchRunOptions runner;                ///< warmup/iterations already chosen for the suite
   std::filesystem::path corpus_dir;      ///< where generated corpora are kept
+  uint64_t seed = 42;                    ///< the order implementations run in, per task
 };
 
 /// Fills `stored` (the workload's entry of the results file: {id, kind, description,

@@ -1,17 +1,32 @@
 // Durations, counts, CPU lists and atomic writes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include "build/builder.h"
 #include "process/cpu_set.h"
 #include "util/duration.h"
 #include "util/files.h"
+#include "util/shuffle.h"
 
 namespace claimbench {
 namespace {
 
 using namespace std::chrono_literals;
+
+TEST(ShuffledIndices, APermutationFixedByTheSeed) {
+  auto a = ShuffledIndices(10, 7);
+  auto sorted = a;
+  std::sort(sorted.begin(), sorted.end());
+  for (size_t i = 0; i < sorted.size(); ++i) EXPECT_EQ(sorted[i], i);
+  EXPECT_EQ(a, ShuffledIndices(10, 7));
+  bool differs = false;
+  for (uint64_t seed = 8; seed < 16 && !differs; ++seed) differs = ShuffledIndices(10, seed) != a;
+  EXPECT_TRUE(differs);
+  EXPECT_TRUE(ShuffledIndices(0, 1).empty());
+}
 
 TEST(ParseDuration, Units) {
   EXPECT_EQ(ParseDuration("10s"), 10s);
