@@ -26,7 +26,10 @@ TEST(Claims, EveryRealClaimParsesAndMapsToAMeasurementThatExists) {
   // Every document has a claims file.
   std::set<std::string> documents;
   for (const auto& c : claims) documents.insert(c.document);
-  for (const auto& entry : fs::directory_iterator(fs::path(CLAIMBENCH_SOURCE_DIR) / ".." / "shared" / "documents")) {
+  const fs::path documents_dir = fs::path(CLAIMBENCH_SOURCE_DIR) / ".." / "shared" / "documents";
+  ASSERT_TRUE(fs::is_directory(documents_dir)) << documents_dir << " not found: the documents live in ../shared beside the "
+                                                           "checkout (as CI places them)";
+  for (const auto& entry : fs::directory_iterator(documents_dir)) {
     EXPECT_TRUE(documents.count(entry.path().filename().string())) << entry.path().filename() << " has no claims";
   }
 }
