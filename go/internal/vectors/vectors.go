@@ -71,7 +71,12 @@ func RepoRoot() (string, error) {
 	}
 }
 
-// LoadWorkload loads the vector file that workloads/<id>/workload.toml names.
+// ErrBatchWorkload: a batch workload has no request vectors; its tasks pin checksums in
+// workload.toml instead (see workloads/batch-protocol.md).
+var ErrBatchWorkload = errors.New("a batch workload: its checksums are pinned in workload.toml, it has no vectors")
+
+// LoadWorkload loads the vector file that workloads/<id>/workload.toml names
+// (ErrBatchWorkload for a batch workload).
 func LoadWorkload(id string) ([]Vector, error) {
 	if id == "" || id == "." || id == ".." || strings.ContainsAny(id, `/\`) {
 		return nil, fmt.Errorf("workload id %q is not a directory name", id)
@@ -82,10 +87,14 @@ func LoadWorkload(id string) ([]Vector, error) {
 	}
 	dir := filepath.Join(root, "workloads", id)
 	var w struct {
+		Kind    string `toml:"kind"`
 		Vectors string `toml:"vectors"`
 	}
 	if _, err := toml.DecodeFile(filepath.Join(dir, "workload.toml"), &w); err != nil {
 		return nil, err
+	}
+	if w.Kind == "batch" {
+		return nil, fmt.Errorf("%s: %w", id, ErrBatchWorkload)
 	}
 	if w.Vectors == "" {
 		return nil, fmt.Errorf("%s/workload.toml names no vectors file", id)
