@@ -10,20 +10,13 @@
 #include "process/proc_stats.h"
 #include "stats/metrics.h"
 #include "stats/summary.h"
+#include "util/files.h"
 
 namespace claimbench::run {
 namespace {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
-
-std::string Tail(const std::filesystem::path& file, size_t max_bytes = 1500) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text.size() > max_bytes) text = "..." + text.substr(text.size() - max_bytes);
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
 
 // Reads the lines a child appends to a file, as they are completed.
 class LineFollower {
@@ -191,7 +184,7 @@ json RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task, c
         if (transcript.done) break;
         return fail("crashed", status->Describe() + " before 'done'" +
                                    (transcript.error.empty() ? "" : " (" + transcript.error + ")") + "; stderr: " +
-                                   Tail(log));
+                                   FileTail(log, 1500));
       }
       if (Clock::now() >= deadline) {
         child.Stop(std::chrono::seconds(2));
@@ -199,7 +192,7 @@ json RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task, c
                                      std::to_string(std::chrono::duration_cast<std::chrono::seconds>(options.timeout)
                                                         .count()) +
                                      " s; killed after " + std::to_string(transcript.measure_ns.size()) +
-                                     " measured iterations; stderr: " + Tail(log));
+                                     " measured iterations; stderr: " + FileTail(log, 1500));
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
@@ -212,10 +205,10 @@ json RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task, c
   bool needed_kill = false;
   auto exit = child.Wait(std::chrono::seconds(5));
   if (!exit) exit = child.Stop(std::chrono::seconds(1), &needed_kill);
-  if (!transcript.error.empty()) return fail("protocol_error", transcript.error + "; stderr: " + Tail(log));
+  if (!transcript.error.empty()) return fail("protocol_error", transcript.error + "; stderr: " + FileTail(log, 1500));
   if (!exit->Ok()) {
     return fail("crashed", (needed_kill ? "did not exit after stdin closed; " : "") + exit->Describe() +
-                               " after 'done'; stderr: " + Tail(log));
+                               " after 'done'; stderr: " + FileTail(log, 1500));
   }
 
   out["checksum"] = transcript.checksums.empty() ? "" : transcript.checksums.back();

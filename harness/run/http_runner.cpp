@@ -26,12 +26,6 @@ using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 constexpr const char* kHost = "127.0.0.1";
 
-std::string LogTail(const std::filesystem::path& file, size_t max_bytes = 2000) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return text.size() > max_bytes ? "..." + text.substr(text.size() - max_bytes) : text;
-}
-
 int ServerCpuCount(const HttpRunOptions& options) {
   return options.server_cpus.empty() ? static_cast<int>(std::thread::hardware_concurrency())
                                      : static_cast<int>(options.server_cpus.size());
@@ -197,7 +191,7 @@ std::optional<StartedServer> StartServer(const spec::Implementation& impl, const
   verify::HttpRequest request{probe.method, probe.path, probe.headers, probe.body};
   while (Clock::now() < deadline && !process::Interrupted()) {
     if (auto status = child.Poll()) {
-      error = "exited during startup (" + status->Describe() + ")" + (log.empty() ? "" : "; log: " + LogTail(log));
+      error = "exited during startup (" + status->Describe() + ")" + (log.empty() ? "" : "; log: " + FileTail(log));
       return std::nullopt;
     }
     try {
@@ -289,7 +283,7 @@ void RunHttpTrial(json& entry, const spec::Workload& workload, const spec::Imple
     return Fail(entry, "interrupted", "interrupted by the user during trial " + std::to_string(trial_number));
   }
   entry["trials"].push_back(trial);
-  if (!error.empty()) Fail(entry, "crashed", error + "; log: " + LogTail(log));
+  if (!error.empty()) Fail(entry, "crashed", error + "; log: " + FileTail(log));
 }
 
 void FinishHttpImplementation(json& entry, const spec::Workload& workload, const spec::Implementation& impl,
@@ -300,18 +294,6 @@ void FinishHttpImplementation(json& entry, const spec::Workload& workload, const
     entry["startup"] = StartupRuns(impl, binary, LogFile(workload, impl, options), ReadinessVector(vectors), options);
   }
   if (process::Interrupted()) Fail(entry, "interrupted", "interrupted by the user");
-}
-
-json RunHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
-                           const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
-                           const HttpRunOptions& options) {
-  json out = PrepareHttpImplementation(workload, impl, binary, vectors, options);
-  if (options.verify_only) return out;
-  for (int t = 1; t <= std::max(1, options.repeat); ++t) {
-    RunHttpTrial(out, workload, impl, binary, vectors, options, t, true);
-  }
-  FinishHttpImplementation(out, workload, impl, binary, vectors, options);
-  return out;
 }
 
 }  // namespace claimbench::run

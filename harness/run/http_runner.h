@@ -27,7 +27,6 @@ struct HttpRunOptions {
   std::chrono::nanoseconds duration = std::chrono::seconds(5);
   int repeat = 1;                  ///< trials, each with a fresh server process
   int startup_runs = 10;           ///< starts (exec -> first valid response) whose median is reported
-  bool verify_only = false;        ///< stop after verification
   std::chrono::nanoseconds point_duration = std::chrono::seconds(2);  ///< each further load point
   uint64_t seed = 42;              ///< varied request bodies
   std::vector<int> connection_sweep;   ///< further closed-loop points
@@ -57,12 +56,6 @@ void RunHttpTrial(nlohmann::json& entry, const spec::Workload& workload, const s
 void FinishHttpImplementation(nlohmann::json& entry, const spec::Workload& workload, const spec::Implementation& impl,
                               const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
                               const HttpRunOptions& options);
-
-/// Prepare, `options.repeat` trials with load points each, finish: one implementation on
-/// its own (`claimbench serve`-style uses and tests).
-nlohmann::json RunHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
-                                     const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
-                                     const HttpRunOptions& options);
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 uint16_t FreePort();

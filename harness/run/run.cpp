@@ -208,7 +208,6 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
     http.duration = options.duration.value_or(quick ? w->load.quick_duration : w->load.duration);
     http.warmup = options.warmup.value_or(quick ? w->load.quick_warmup : w->load.warmup);
     http.repeat = options.repeat.value_or(quick ? kQuickRepeat : kFullRepeat);
-    http.verify_only = options.verify_only;
     http.seed = options.seed;
     http.point_duration =
         options.point_duration.value_or(quick ? w->load.quick_point_duration : w->load.point_duration);
