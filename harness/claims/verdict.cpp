@@ -21,6 +21,7 @@ constexpr double kOpen = 1e299;  // bounds at or above this are "no upper end"
 struct Measured {
   std::vector<double> samples;
   double median = 0;
+  bool exact = false;  ///< a size or a line count: the same on every measurement, no noise to allow for
 };
 
 // The summary of `metric` for implementation `impl` in `check.workload`, or the reason
@@ -45,7 +46,7 @@ std::optional<Measured> Find(const json& results, const Check& check, const std:
       return std::nullopt;
     }
     double v = b[field->second].get<double>();
-    return Measured{{v}, v};
+    return Measured{{v}, v, check.metric != "build_cold_s" && check.metric != "build_incremental_s"};
   }
   auto slash = check.workload.find('/');
   const std::string workload = check.workload.substr(0, slash);
@@ -91,15 +92,23 @@ struct Judgement {
 
 // Judges [low, high] (with no interval: the point) against `range` widened by `tolerance`.
 Judgement Judge(double median, const std::optional<stats::Interval>& ci, const Range& range, double tolerance,
-                const std::string& what) {
+                const std::string& what, bool exact) {
   const double lo = range.first / (1 + tolerance);
   const double hi = range.second >= kOpen ? range.second : range.second * (1 + tolerance);
-  const double low = ci ? ci->low : median;
-  const double high = ci ? ci->high : median;
+  // With no interval (one sample, as for a build time) the point alone would give a verdict
+  // that noise could overturn: it is judged as if it spread by the tolerance either way, so
+  // only a figure clear of the bound by that much more is called consistent or contradicted.
+  // A size or a line count has no noise: its point is the measurement.
+  const double spread = ci || exact ? 1 : 1 + tolerance;
+  const double low = ci ? ci->low : median / spread;
+  const double high = ci ? ci->high : median * spread;
   const std::string bounds = fmt::format("[{}, {}]", Num(lo), Num(hi));
-  const std::string measured =
-      ci ? fmt::format("{} {} (95% CI {} to {})", what, Num(median), Num(low), Num(high))
-         : fmt::format("{} {} (one sample: no interval)", what, Num(median));
+  std::string measured = fmt::format("{} {} (95% CI {} to {})", what, Num(median), Num(low), Num(high));
+  if (!ci) {
+    measured = exact ? fmt::format("{} {} (exact: no run-to-run noise)", what, Num(median))
+                     : fmt::format("{} {} (one sample: no interval; judged as {} to {})", what, Num(median),
+                                   Num(low), Num(high));
+  }
   if (low >= lo && high <= hi) return {kConsistent, measured + " within " + bounds};
   if (high < lo) {
     return {kContradicted, measured + " is below " + bounds + fmt::format(", by a factor of {:.2f}", lo / high)};
@@ -148,7 +157,7 @@ json EvaluateCheck(const Check& check, const json& results) {
     out["n"] = {{"go", go->samples.size()}, {"rust", rust->samples.size()}};
     expected.push_back(fmt::format("rust/go in [{}, {}]", Num(check.ratio->first), Num(check.ratio->second)));
     judged.push_back("ratio");
-    judgements.push_back(Judge(ratio, ci, *check.ratio, check.tolerance, "rust/go"));
+    judgements.push_back(Judge(ratio, ci, *check.ratio, check.tolerance, "rust/go", go->exact && rust->exact));
   }
   auto absolute = [&](const std::optional<Range>& range, const std::optional<Measured>& m, const char* side) {
     if (!range) return;
@@ -163,7 +172,7 @@ json EvaluateCheck(const Check& check, const json& results) {
     }
     expected.push_back(fmt::format("{} in [{}, {}]", side, Num(range->first), Num(range->second)));
     judged.push_back("absolute, hardware-bound");
-    judgements.push_back(Judge(m->median, ci, *range, check.tolerance, side));
+    judgements.push_back(Judge(m->median, ci, *range, check.tolerance, side, m->exact));
   };
   absolute(check.go_range, go, "go");
   absolute(check.rust_range, rust, "rust");

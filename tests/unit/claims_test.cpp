@@ -95,7 +95,9 @@ TEST_F(ClaimFiles, CatalogCheckNamesWhatDoesNotExist) {
 // A results object with one HTTP workload (5 trials each) and one build.
 json Results() {
   auto summary = [](std::vector<double> samples) { return json{{"median", samples[2]}, {"samples", samples}}; };
-  return {{"builds", {{"go-nethttp", {{"cold_build_s", 0.5}}}, {"rust-axum", {{"cold_build_s", 30.0}}}}},
+  return {{"builds",
+           {{"go-nethttp", {{"cold_build_s", 0.5}, {"binary_bytes", 8000000}}},
+            {"rust-axum", {{"cold_build_s", 30.0}, {"binary_bytes", 2000000}}}}},
           {"workloads",
            {{{"id", "http-json-api"},
              {"implementations",
@@ -176,7 +178,22 @@ TEST(Verdicts, MissingMeasurementIsNotMeasuredWithTheReason) {
   build.ratio = Range{30, 1e300};
   json b = One(build);
   EXPECT_EQ(b["verdict"], kConsistent) << b.dump(2);
-  EXPECT_NE(b["checks"][0]["detail"].get<std::string>().find("one sample: no interval"), std::string::npos);
+  EXPECT_NE(b["checks"][0]["detail"].get<std::string>().find("one sample: no interval; judged as 48 to 75"),
+            std::string::npos)
+      << b.dump(2);
+  // One sample is judged as if it spread by the tolerance: 60 lies inside [70/1.25, inf) but
+  // 60/1.25 = 48 does not, so the point alone does not decide.
+  build.ratio = Range{70, 1e300};
+  EXPECT_EQ(One(build)["verdict"], kInconclusive);
+  build.ratio = Range{1, 2};
+  EXPECT_EQ(One(build)["verdict"], kContradicted);
+  // A binary size does not vary between builds: its one sample is judged as it is.
+  build.metric = "binary_bytes";
+  build.ratio = Range{0.2, 0.25};
+  build.tolerance = 0;
+  json size = One(build);
+  EXPECT_EQ(size["verdict"], kConsistent) << size.dump(2);
+  EXPECT_EQ(size["checks"][0]["detail"], "rust/go 0.25 (exact: no run-to-run noise) within [0.2, 0.25]");
 
   Claim unmeasurable;
   unmeasurable.id = "w";
