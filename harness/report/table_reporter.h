@@ -1,5 +1,5 @@
-// The short table printed at the end of `claimbench run`: one row per implementation with
-// req/s, latency percentiles, peak RSS, server CPU and startup, then the Rust/Go ratios.
+// The tables printed at the end of `claimbench run` (and by `report --format table`): the
+// shared tables of report.md as fixed-width text, medians with 95% intervals and ratios.
 #pragma once
 
 #include "report/reporter.h"
