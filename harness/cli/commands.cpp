@@ -155,7 +155,7 @@ int RunSuite(const CommonOptions& common, run::RunOptions options) {
   return outcome.ok ? kExitOk : kExitFailed;
 }
 
-int Claims(const CommonOptions& common, const std::filesystem::path& results_file) {
+int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update) {
   json results;
   try {
     results = json::parse(ReadFile(results_file));
@@ -165,6 +165,12 @@ int Claims(const CommonOptions& common, const std::filesystem::path& results_fil
   // Judged afresh with the claims files of this checkout, so an edited claim is re-read.
   results["claims"] = claims::Evaluate(claims::LoadClaims(Root(common)), results);
   std::cout << report::Render("claims", results);
+  if (update) {
+    const auto dir = std::filesystem::absolute(results_file).parent_path();
+    run::SaveResults(results, dir);
+    std::cerr << "claimbench: rewrote " << dir.string()
+              << "/ (results.json, results.csv, claims.csv, report.md, report.html) with these verdicts\n";
+  }
   return kExitOk;
 }
 

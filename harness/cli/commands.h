@@ -51,8 +51,9 @@ int Build(const CommonOptions& common, const BuildCommand& command);
 int Verify(const CommonOptions& common, run::RunOptions options);
 int RunSuite(const CommonOptions& common, run::RunOptions options);
 int Load(const LoadCommand& command);
-/// Judges the claims of this checkout against RESULTS.json and prints the table.
-int Claims(const CommonOptions& common, const std::filesystem::path& results_file);
+/// Judges the claims of this checkout against RESULTS.json and prints the table; with
+/// `update`, also rewrites the results and every report beside it with the new verdicts.
+int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update);
 
 struct ServeCommand {
   std::string implementation;

@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--point-duration", point_duration, "Window of each further load point, e.g. 2s");
   auto* connections = run_cmd->add_option("--connections", "Connections (overrides the workload)");
   run_cmd->add_flag("!--no-build-times", run.build_times, "Skip the cold and incremental build measurements");
-  run_cmd->add_option("--seed", run.seed, "Seed for generated inputs and orderings");
+  run_cmd->add_option("--seed", run.seed, "Seed for generated inputs and orderings")->check(Uint64());
   run_cmd->add_flag("--no-load-points", run.no_load_points,
                     "Only the main closed-loop window: no connection sweep, fixed rates or knee");
   run_cmd->add_option("--startup-runs", run.startup_runs, "Starts whose median startup time is reported")
@@ -122,6 +122,10 @@ int main(int argc, char** argv) {
   auto* claims_cmd = app.add_subcommand("claims", "Judge the documents' claims against a results.json");
   AddCommon(claims_cmd, common);
   claims_cmd->add_option("results", claims_results, "results.json")->required()->check(CLI::ExistingFile);
+  bool claims_update = false;
+  claims_cmd->add_flag("--update", claims_update,
+                       "Rewrite that results.json and the reports beside it (claims.csv, report.md, report.html) "
+                       "with these verdicts");
 
   try {
     app.parse(argc, argv);
@@ -139,7 +143,7 @@ int main(int argc, char** argv) {
   claimbench::process::InstallInterruptHandler();
   try {
     if (*list) return cli::List(common);
-    if (*claims_cmd) return cli::Claims(common, claims_results);
+    if (*claims_cmd) return cli::Claims(common, claims_results, claims_update);
     if (*build_cmd) return cli::Build(common, build);
     if (*verify_cmd) return cli::Verify(common, verify);
     if (*run_cmd) {

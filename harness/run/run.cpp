@@ -106,16 +106,19 @@ std::filesystem::path CorpusDir(const std::filesystem::path& root) {
   return root / "build" / "corpora";
 }
 
-void Save(const json& results, const std::filesystem::path& out_dir) {
+
+}  // namespace
+
+void SaveResults(const json& results, const std::filesystem::path& out_dir) {
   if (out_dir.empty()) return;
-  WriteFileAtomic(out_dir / "results.json", results.dump(2) + "\n");
+  // One line: histograms and series are most of the file, and indenting puts each of their
+  // numbers on a line of its own (6x the size; a full run's file went past 100 MB).
+  WriteFileAtomic(out_dir / "results.json", results.dump() + "\n");
   WriteFileAtomic(out_dir / "results.csv", report::Render("csv", results));
   if (results.contains("claims")) WriteFileAtomic(out_dir / "claims.csv", report::Render("claims-csv", results));
   WriteFileAtomic(out_dir / "report.md", report::Render("md", results));
   WriteFileAtomic(out_dir / "report.html", report::Render("html", results));
 }
-
-}  // namespace
 
 RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
   Selection selection = Select(catalog, options);
@@ -170,7 +173,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
     results["builds"][id] = BuildRecordJson(record);
     builds.emplace(id, std::move(record));
   }
-  Save(results, outcome.out_dir);
+  SaveResults(results, outcome.out_dir);
 
   // Everything the harness does from here runs on the client CPUs; each server process is
   // pinned to the server CPUs.
@@ -197,7 +200,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
       batch.seed = options.seed;
       results["workloads"].push_back(wj);
       all_ok = RunBatchWorkload(catalog, *w, selection.implementations.at(w->id), builds, batch,
-                                results["workloads"].back(), [&] { Save(results, outcome.out_dir); }) &&
+                                results["workloads"].back(), [&] { SaveResults(results, outcome.out_dir); }) &&
                all_ok;
       continue;
     }
@@ -257,7 +260,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
       }
       stored["implementations"].push_back(ij);
     }
-    Save(results, outcome.out_dir);
+    SaveResults(results, outcome.out_dir);
     json& entries = stored["implementations"];
     if (!options.verify_only) {
       // Trials in rounds; each round visits the implementations in a seeded random order,
@@ -273,7 +276,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
                     << (round == 1 || options.load_points_every_trial ? "" : " (main window only)") << "\n";
           RunHttpTrial(entries[i], *w, catalog.GetImplementation(ids[i]), builds.at(ids[i]).binary, vectors, http,
                        round, round == 1 || options.load_points_every_trial);
-          Save(results, outcome.out_dir);
+          SaveResults(results, outcome.out_dir);
         }
         stored["trial_order"].push_back(round_ids);
       }
@@ -293,7 +296,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
                   << ij["status"].get<std::string>() << ": " << ij.value("error", "") << "\n";
       }
     }
-    Save(results, outcome.out_dir);
+    SaveResults(results, outcome.out_dir);
   }
   if (!options.verify_only) {
     try {
@@ -306,7 +309,7 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options) {
   }
   results["interrupted"] = process::Interrupted();
   results["finished_at"] = UtcNow();
-  Save(results, outcome.out_dir);
+  SaveResults(results, outcome.out_dir);
   outcome.ok = all_ok && !process::Interrupted();
   return outcome;
 }

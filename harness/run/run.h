@@ -48,4 +48,8 @@ struct RunOutcome {
 
 RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options);
 
+/// Writes results.json, results.csv, claims.csv, report.md and report.html into `out_dir`,
+/// each atomically (nothing when `out_dir` is empty).
+void SaveResults(const nlohmann::json& results, const std::filesystem::path& out_dir);
+
 }  // namespace claimbench::run

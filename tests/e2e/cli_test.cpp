@@ -57,6 +57,17 @@ TEST(Cli, UnknownFlagExitsTwoAndNamesIt) {
   EXPECT_EQ(r.err.rfind("error: ", 0), 0u) << r.err;
 }
 
+// A negative or oversized seed would wrap or saturate silently: the run would not be the
+// one the user asked to reproduce.
+TEST(Cli, SeedOutsideUint64IsAUsageError) {
+  for (const char* seed : {"-1", "18446744073709551616", "4x"}) {
+    auto r = Cli({"run", "--seed", seed, "--workload", "no-such-workload"});
+    EXPECT_EQ(r.status.code, 2) << seed;
+    EXPECT_NE(r.err.find("--seed"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("must be a whole number from 0 to 18446744073709551615"), std::string::npos) << r.err;
+  }
+}
+
 TEST(Cli, UnknownWorkloadIsAUsageError) {
   auto r = Cli({"verify", "--workload", "no-such-workload"});
   EXPECT_EQ(r.status.code, 2);
@@ -244,6 +255,40 @@ TEST(Cli, VerifyCatchesAPlantedBatchChecksum) {
   fs::remove_all(root);
 }
 
+// `claims` judges a results file afresh; `--update` writes those verdicts into it and into
+// every report beside it, and leaves the file alone without the flag.
+TEST(Cli, ClaimsUpdateRewritesTheResultsAndReports) {
+  fs::path dir = TempDir("claims-update");
+  const json stale = {{"schema_version", 1},
+                      {"run_id", "20260101T000000Z"},
+                      {"suite", "quick"},
+                      {"workloads", json::array()},
+                      {"builds",
+                       {{"go-nethttp", {{"binary_bytes", 8000000}, {"binary_stripped_bytes", 6000000}}},
+                        {"rust-axum", {{"binary_bytes", 2000000}, {"binary_stripped_bytes", 1500000}}}}},
+                      {"claims", json::array()}};
+  WriteFileAtomic(dir / "results.json", stale.dump());
+
+  auto plain = Cli({"claims", (dir / "results.json").string()});
+  ASSERT_EQ(plain.status.code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("d002-binary-size"), std::string::npos) << plain.out;
+  EXPECT_EQ(json::parse(ReadFile(dir / "results.json")), stale);
+  EXPECT_FALSE(fs::exists(dir / "claims.csv"));
+
+  auto update = Cli({"claims", (dir / "results.json").string(), "--update"});
+  ASSERT_EQ(update.status.code, 0) << update.err;
+  EXPECT_EQ(update.out, plain.out);
+  json results = json::parse(ReadFile(dir / "results.json"));
+  ASSERT_FALSE(results["claims"].empty());
+  std::string claims_csv = ReadFile(dir / "claims.csv");
+  // Binary sizes are exact: the Rust/Go ratio 0.25 is judged without any spread.
+  EXPECT_NE(claims_csv.find("rust/go 0.25 (exact: no run-to-run noise)"), std::string::npos) << claims_csv;
+  EXPECT_NE(ReadFile(dir / "report.md").find("## Claims"), std::string::npos);
+  EXPECT_TRUE(fs::exists(dir / "report.html"));
+  EXPECT_TRUE(fs::exists(dir / "results.csv"));
+  fs::remove_all(dir);
+}
+
 TEST(Cli, RunBatchWorkloadReportsThroughputAndRatios) {
   fs::path out = TempDir("run-batch");
   auto r = Cli({"run", "--workload", "json-parse", "--iterations", "2", "--no-build-times", "--out", out.string()});
@@ -274,7 +319,7 @@ TEST(Cli, RunBatchWorkloadReportsThroughputAndRatios) {
   EXPECT_NE(csv.find(",json-parse/tweets-typed,go-encoding-json,throughput_mb_per_s,MB/s (10^6 bytes/s),"),
             std::string::npos)
       << csv;
-  EXPECT_NE(r.out.find("json-parse (1 warmup + 2 measured iterations per runner; medians)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("json-parse: 1 warmup + 2 measured iterations per runner; medians"), std::string::npos) << r.out;
   fs::remove_all(out);
 }
 
