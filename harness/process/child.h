@@ -45,6 +45,8 @@ class Child {
   ~Child();  ///< kills the process group if still running
 
   pid_t pid() const { return pid_; }
+  /// When the child began: its own CLOCK_MONOTONIC reading just after fork, so the time fork
+  /// takes to copy a large harness is not counted in anyone's startup.
   std::chrono::steady_clock::time_point started() const { return started_; }
 
   /// Non-blocking: the exit status once the child has ended.

@@ -27,6 +27,19 @@ TEST(Child, MissingProgramIsAnErrorAtSpawn) {
   }
 }
 
+// The start time is the child's own clock reading after fork (fork's copy of a large
+// harness is not the program's startup): it lies within the Spawn call.
+TEST(Child, StartTimeIsTheChildsOwnWithinTheSpawnCall) {
+  SpawnOptions o;
+  o.argv = {"/bin/true"};
+  auto before = std::chrono::steady_clock::now();
+  Child c = Child::Spawn(o);
+  auto after = std::chrono::steady_clock::now();
+  EXPECT_GT(c.started(), before);
+  EXPECT_LT(c.started(), after);
+  ASSERT_TRUE(c.Wait(5s));
+}
+
 TEST(Child, ExitCodeAndSignal) {
   SpawnOptions o;
   o.argv = {"/bin/sh", "-c", "exit 3"};
