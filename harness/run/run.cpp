@@ -112,7 +112,7 @@ std::filesystem::path CorpusDir(const std::filesystem::path& root) {
 void SaveResults(const json& results, const std::filesystem::path& out_dir) {
   if (out_dir.empty()) return;
   // One line: histograms and series are most of the file, and indenting puts each of their
-  // numbers on a line of its own (6x the size; a full run's file went past 100 MB).
+  // numbers on a line of its own (a full run: 95 MB indented, 12.5 MB on one line).
   WriteFileAtomic(out_dir / "results.json", results.dump() + "\n");
   WriteFileAtomic(out_dir / "results.csv", report::Render("csv", results));
   if (results.contains("claims")) WriteFileAtomic(out_dir / "claims.csv", report::Render("claims-csv", results));
