@@ -33,20 +33,26 @@ std::optional<Measured> Find(const json& results, const Check& check, const std:
       why = impl + " was not built in this run";
       return std::nullopt;
     }
-    static const std::map<std::string, std::string> kField = {{"build_cold_s", "cold_build_s"},
-                                                              {"build_incremental_s", "incremental_build_s"},
-                                                              {"binary_bytes", "binary_bytes"},
-                                                              {"binary_stripped_bytes", "binary_stripped_bytes"},
-                                                              {"handler_lines", "handler_lines"}};
+    // The claims' metric names, the build record's field, and whether the figure is exact
+    // (a size or a line count does not vary between builds; a build time does).
+    struct BuildField {
+      std::string field;
+      bool exact;
+    };
+    static const std::map<std::string, BuildField> kField = {{"build_cold_s", {"cold_build_s", false}},
+                                                             {"build_incremental_s", {"incremental_build_s", false}},
+                                                             {"binary_bytes", {"binary_bytes", true}},
+                                                             {"binary_stripped_bytes", {"binary_stripped_bytes", true}},
+                                                             {"handler_lines", {"handler_lines", true}}};
     const json& b = builds[impl];
     auto field = kField.find(check.metric);
-    if (field == kField.end() || !b.contains(field->second) || !b[field->second].is_number()) {
+    if (field == kField.end() || !b.contains(field->second.field) || !b[field->second.field].is_number()) {
       why = check.metric + " of " + impl + " was not measured in this run" +
             (check.metric.rfind("build_", 0) == 0 ? " (run without --no-build-times)" : "");
       return std::nullopt;
     }
-    double v = b[field->second].get<double>();
-    return Measured{{v}, v, check.metric != "build_cold_s" && check.metric != "build_incremental_s"};
+    double v = b[field->second.field].get<double>();
+    return Measured{{v}, v, field->second.exact};
   }
   auto slash = check.workload.find('/');
   const std::string workload = check.workload.substr(0, slash);

@@ -151,17 +151,25 @@ int RunSuite(const CommonOptions& common, run::RunOptions options) {
   options.cpus = Split(common);
   auto outcome = run::Run(catalog, options);
   std::cout << report::Render("table", outcome.results) << report::Render("claims", outcome.results);
-  std::cerr << "claimbench: results in " << outcome.out_dir.string() << "/ (results.json, results.csv, claims.csv, report.md, report.html)\n";
+  std::cerr << "claimbench: results in " << outcome.out_dir.string() << "/ (" << run::kResultFiles << ")\n";
   return outcome.ok ? kExitOk : kExitFailed;
 }
 
-int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update) {
-  json results;
+namespace {
+
+// A results.json, or an error that names the file.
+json ReadResults(const std::filesystem::path& results_file) {
   try {
-    results = json::parse(ReadFile(results_file));
+    return json::parse(ReadFile(results_file));
   } catch (const json::parse_error& e) {
     throw std::runtime_error(results_file.string() + " is not valid JSON: " + e.what());
   }
+}
+
+}  // namespace
+
+int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update) {
+  json results = ReadResults(results_file);
   // Judged afresh with the claims files of this checkout, so an edited claim is re-read.
   results["claims"] = claims::Evaluate(claims::LoadClaims(Root(common)), results);
   std::cout << report::Render("claims", results);
@@ -169,19 +177,14 @@ int Claims(const CommonOptions& common, const std::filesystem::path& results_fil
     const auto dir = std::filesystem::absolute(results_file).parent_path();
     run::SaveResults(results, dir);
     std::cerr << "claimbench: rewrote " << dir.string()
-              << "/ (results.json, results.csv, claims.csv, report.md, report.html) with these verdicts\n";
+              << "/ (" << run::kResultFiles << ") with these verdicts\n";
   }
   return kExitOk;
 }
 
 int Report(const std::filesystem::path& results_file, const std::string& format) {
   auto reporter = report::MakeReporter(format);
-  json results;
-  try {
-    results = json::parse(ReadFile(results_file));
-  } catch (const json::parse_error& e) {
-    throw std::runtime_error(results_file.string() + " is not valid JSON: " + e.what());
-  }
+  json results = ReadResults(results_file);
   std::cout << reporter->Render(results);
   return kExitOk;
 }

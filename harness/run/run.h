@@ -48,6 +48,9 @@ struct RunOutcome {
 
 RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options);
 
+/// The files SaveResults writes, as messages name them.
+inline constexpr char kResultFiles[] = "results.json, results.csv, claims.csv, report.md, report.html";
+
 /// Writes results.json, results.csv, claims.csv, report.md and report.html into `out_dir`,
 /// each atomically (nothing when `out_dir` is empty).
 void SaveResults(const nlohmann::json& results, const std::filesystem::path& out_dir);
