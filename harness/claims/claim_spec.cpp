@@ -6,7 +6,7 @@
 
 #include "spec/spec_error.h"
 #include "spec/toml_reader.h"
-#include "stats/metrics.h"
+#include "stats/metric_registry.h"
 
 namespace claimbench::claims {
 namespace {
@@ -118,29 +118,10 @@ std::vector<Claim> LoadClaims(const std::filesystem::path& root) {
   return all;
 }
 
-const std::vector<std::string>& KnownMetrics(const std::string& kind) {
-  static const std::vector<std::string> kBatch = {"iteration_ns",  "throughput_mb_per_s", "throughput_items_per_s",
-                                                  "process_cpu_s", "rss_peak_bytes",      "compile_ns",
-                                                  "bytes_per_task"};
-  static const std::vector<std::string> kHttp = [] {
-    std::vector<std::string> names = {"startup_median_s"};
-    for (const auto& m : stats::HttpMetrics()) names.push_back(m.name);
-    return names;
-  }();
-  static const std::vector<std::string> kBuild = [] {
-    std::vector<std::string> names;
-    for (const auto& m : stats::BuildMetrics()) names.push_back(m.name);
-    return names;
-  }();
-  static const std::vector<std::string> kNone;
-  if (kind == "batch") return kBatch;
-  if (kind == "http") return kHttp;
-  if (kind == "build") return kBuild;
-  return kNone;
-}
-
 std::vector<std::string> CheckAgainstCatalog(const std::vector<Claim>& claims, const spec::Catalog& catalog) {
   std::vector<std::string> problems;
+  // The metrics a check may name, parameterised ones expanded from the workloads' [load].
+  const stats::MetricRegistry registry = stats::MetricRegistry::ForCatalog(catalog);
   for (const auto& claim : claims) {
     for (const auto& check : claim.checks) {
       const std::string where = claim.file.string() + ":" + std::to_string(check.line) + ": claim '" + claim.id +
@@ -172,7 +153,7 @@ std::vector<std::string> CheckAgainstCatalog(const std::vector<Claim>& claims, c
           continue;
         }
       }
-      const auto& metrics = KnownMetrics(kind);
+      const std::vector<std::string> metrics = registry.NamesFor(kind);
       if (std::find(metrics.begin(), metrics.end(), check.metric) == metrics.end()) {
         std::string known;
         for (const auto& m : metrics) known += (known.empty() ? "" : ", ") + m;

@@ -52,7 +52,5 @@ std::vector<Claim> LoadClaims(const std::filesystem::path& root);
 /// Each message starts with "file:line: ".
 std::vector<std::string> CheckAgainstCatalog(const std::vector<Claim>& claims, const spec::Catalog& catalog);
 
-/// The metric names a check may use for a workload kind ("build", "http", "batch").
-const std::vector<std::string>& KnownMetrics(const std::string& kind);
 
 }  // namespace claimbench::claims

@@ -8,12 +8,10 @@
 #include <optional>
 
 #include "stats/bootstrap.h"
-#include "stats/summary.h"
+#include "stats/metric_registry.h"
 
 namespace claimbench::claims {
 namespace {
-
-using nlohmann::json;
 
 constexpr double kOpen = 1e299;  // bounds at or above this are "no upper end"
 
@@ -24,66 +22,73 @@ struct Measured {
   bool exact = false;  ///< a size or a line count: the same on every measurement, no noise to allow for
 };
 
-// The summary of `metric` for implementation `impl` in `check.workload`, or the reason
-// there is none.
-std::optional<Measured> Find(const json& results, const Check& check, const std::string& impl, std::string& why) {
+// The entry of `impl` on `check.workload` ("<workload>" or "<batch workload>/<task>"): its
+// status, error and summaries, or the reason there is none.
+struct Entry {
+  results::Status status;
+  std::optional<std::string> error;
+  const results::Summaries* summary;
+};
+
+std::optional<Entry> FindEntry(const results::RunResults& results, const Check& check, const std::string& impl,
+                               std::string& why) {
+  auto slash = check.workload.find('/');
+  const std::string workload = check.workload.substr(0, slash);
+  const std::string task = slash == std::string::npos ? "" : check.workload.substr(slash + 1);
+  const results::Workload* w = results.FindWorkload(workload);
+  if (!w) {
+    why = "workload " + workload + " was not part of this run";
+    return std::nullopt;
+  }
+  if (const auto* http = w->http(); http && task.empty()) {
+    for (const auto& i : http->implementations) {
+      if (i.id == impl) return Entry{i.status, i.error, &i.summary};
+    }
+  }
+  if (const auto* batch = w->batch()) {
+    for (const auto& t : batch->tasks) {
+      if (t.id != task) continue;
+      for (const auto& i : t.implementations) {
+        if (i.id == impl) return Entry{i.status, i.error, &i.summary};
+      }
+    }
+  }
+  why = impl + " did not run " + check.workload + " in this run";
+  return std::nullopt;
+}
+
+// The measured value of `check.metric` for implementation `impl`, or the reason there is none.
+std::optional<Measured> Find(const results::RunResults& results, const Check& check, const std::string& impl,
+                             std::string& why) {
+  const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
+  const stats::Metric* metric = registry.Find(check.metric);
   if (check.workload == "build") {
-    const json& builds = results.value("builds", json::object());
-    if (!builds.contains(impl)) {
+    auto b = results.builds.find(impl);
+    if (b == results.builds.end()) {
       why = impl + " was not built in this run";
       return std::nullopt;
     }
-    // The claims' metric names, the build record's field, and whether the figure is exact
-    // (a size or a line count does not vary between builds; a build time does).
-    struct BuildField {
-      std::string field;
-      bool exact;
-    };
-    static const std::map<std::string, BuildField> kField = {{"build_cold_s", {"cold_build_s", false}},
-                                                             {"build_incremental_s", {"incremental_build_s", false}},
-                                                             {"binary_bytes", {"binary_bytes", true}},
-                                                             {"binary_stripped_bytes", {"binary_stripped_bytes", true}},
-                                                             {"handler_lines", {"handler_lines", true}}};
-    const json& b = builds[impl];
-    auto field = kField.find(check.metric);
-    if (field == kField.end() || !b.contains(field->second.field) || !b[field->second.field].is_number()) {
+    std::optional<double> v = metric && metric->from_build ? metric->from_build(b->second.record) : std::nullopt;
+    if (!v) {
       why = check.metric + " of " + impl + " was not measured in this run" +
             (check.metric.rfind("build_", 0) == 0 ? " (run without --no-build-times)" : "");
       return std::nullopt;
     }
-    double v = b[field->second.field].get<double>();
-    return Measured{{v}, v, field->second.exact};
+    return Measured{{*v}, *v, metric->exact};
   }
-  auto slash = check.workload.find('/');
-  const std::string workload = check.workload.substr(0, slash);
-  const std::string task = slash == std::string::npos ? "" : check.workload.substr(slash + 1);
-  for (const auto& w : results.value("workloads", json::array())) {
-    if (w.value("id", "") != workload) continue;
-    json implementations = w.value("implementations", json::array());
-    if (!task.empty()) {
-      implementations = json::array();
-      for (const auto& t : w.value("tasks", json::array())) {
-        if (t.value("id", "") == task) implementations = t["implementations"];
-      }
-    }
-    for (const auto& i : implementations) {
-      if (i.value("id", "") != impl) continue;
-      if (i.value("status", "") != "ok") {
-        why = impl + " on " + check.workload + ": " + i.value("status", "") + " (" + i.value("error", "") + ")";
-        return std::nullopt;
-      }
-      if (!i.contains("summary") || !i["summary"].contains(check.metric)) {
-        why = check.metric + " of " + impl + " on " + check.workload + " was not measured in this run";
-        return std::nullopt;
-      }
-      const json& s = i["summary"][check.metric];
-      return Measured{stats::SamplesOf(s), s["median"].get<double>()};
-    }
-    why = impl + " did not run " + check.workload + " in this run";
+  std::optional<Entry> entry = FindEntry(results, check, impl, why);
+  if (!entry) return std::nullopt;
+  if (entry->status != results::Status::kOk) {
+    why = impl + " on " + check.workload + ": " + std::string(results::Name(entry->status)) + " (" +
+          entry->error.value_or("") + ")";
     return std::nullopt;
   }
-  why = "workload " + workload + " was not part of this run";
-  return std::nullopt;
+  auto s = entry->summary->find(check.metric);
+  if (s == entry->summary->end()) {
+    why = check.metric + " of " + impl + " on " + check.workload + " was not measured in this run";
+    return std::nullopt;
+  }
+  return Measured{s->second.SamplesOrMedian(), s->second.median, metric && metric->exact};
 }
 
 std::string Num(double v) {
@@ -92,7 +97,7 @@ std::string Num(double v) {
 }
 
 struct Judgement {
-  std::string verdict;
+  results::Verdict verdict;
   std::string detail;
 };
 
@@ -115,73 +120,75 @@ Judgement Judge(double median, const std::optional<stats::Interval>& ci, const R
                      : fmt::format("{} {} (one sample: no interval; judged as {} to {})", what, Num(median),
                                    Num(low), Num(high));
   }
-  if (low >= lo && high <= hi) return {kConsistent, measured + " within " + bounds};
+  if (low >= lo && high <= hi) return {results::Verdict::kConsistent, measured + " within " + bounds};
   if (high < lo) {
-    return {kContradicted, measured + " is below " + bounds + fmt::format(", by a factor of {:.2f}", lo / high)};
+    return {results::Verdict::kContradicted, measured + " is below " + bounds + fmt::format(", by a factor of {:.2f}", lo / high)};
   }
   if (low > hi) {
-    return {kContradicted, measured + " is above " + bounds + fmt::format(", by a factor of {:.2f}", low / hi)};
+    return {results::Verdict::kContradicted, measured + " is above " + bounds + fmt::format(", by a factor of {:.2f}", low / hi)};
   }
-  return {kInconclusive, measured + " straddles " + bounds};
+  return {results::Verdict::kInconclusive, measured + " straddles " + bounds};
 }
 
 // The weaker of two judgements: contradicted > inconclusive > consistent.
-int Rank(const std::string& verdict) {
-  if (verdict == kContradicted) return 2;
-  if (verdict == kInconclusive) return 1;
+int Rank(results::Verdict verdict) {
+  if (verdict == results::Verdict::kContradicted) return 2;
+  if (verdict == results::Verdict::kInconclusive) return 1;
   return 0;
 }
 
-json EvaluateCheck(const Check& check, const json& results) {
-  json out = {{"label", check.label}, {"workload", check.workload}, {"metric", check.metric},
-              {"go", check.go},       {"rust", check.rust},         {"tolerance", check.tolerance}};
+results::CheckVerdict NotMeasured(results::CheckVerdict out, std::string why) {
+  out.verdict = results::Verdict::kNotMeasured;
+  out.detail = std::move(why);
+  return out;
+}
+
+results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResults& results) {
+  results::CheckVerdict out;
+  out.label = check.label;
+  out.workload = check.workload;
+  out.metric = check.metric;
+  out.go = check.go;
+  out.rust = check.rust;
+  out.tolerance = check.tolerance;
   std::string why;
   std::optional<Measured> go, rust;
-  if (!check.go.empty() && !(go = Find(results, check, check.go, why))) {
-    out["verdict"] = kNotMeasured;
-    out["detail"] = why;
-    return out;
-  }
-  if (!check.rust.empty() && !(rust = Find(results, check, check.rust, why))) {
-    out["verdict"] = kNotMeasured;
-    out["detail"] = why;
-    return out;
-  }
+  if (!check.go.empty() && !(go = Find(results, check, check.go, why))) return NotMeasured(out, why);
+  if (!check.rust.empty() && !(rust = Find(results, check, check.rust, why))) return NotMeasured(out, why);
   std::vector<Judgement> judgements;
   std::vector<std::string> expected, judged;
+  auto record_interval = [&](const std::optional<stats::Interval>& ci) {
+    out.ci_low = ci ? std::optional(ci->low) : std::nullopt;
+    out.ci_high = ci ? std::optional(ci->high) : std::nullopt;
+  };
   if (check.ratio) {
-    if (go->median == 0) {
-      out["verdict"] = kNotMeasured;
-      out["detail"] = "the Go median is 0: no ratio";
-      return out;
-    }
+    if (go->median == 0) return NotMeasured(out, "the Go median is 0: no ratio");
     double ratio = rust->median / go->median;
     auto ci = stats::RatioInterval(rust->samples, go->samples);
-    out["measured"] = ratio;
-    out["ci_low"] = ci ? json(ci->low) : json(nullptr);
-    out["ci_high"] = ci ? json(ci->high) : json(nullptr);
-    out["n"] = {{"go", go->samples.size()}, {"rust", rust->samples.size()}};
+    out.measured = ratio;
+    record_interval(ci);
+    out.n = {{"go", static_cast<int64_t>(go->samples.size())}, {"rust", static_cast<int64_t>(rust->samples.size())}};
     expected.push_back(fmt::format("rust/go in [{}, {}]", Num(check.ratio->first), Num(check.ratio->second)));
     judged.push_back("ratio");
     judgements.push_back(Judge(ratio, ci, *check.ratio, check.tolerance, "rust/go", go->exact && rust->exact));
   }
-  auto absolute = [&](const std::optional<Range>& range, const std::optional<Measured>& m, const char* side) {
+  auto absolute = [&](const std::optional<Range>& range, const std::optional<Measured>& m, const char* side,
+                      std::optional<double>& side_measured) {
     if (!range) return;
     auto ci = stats::MedianInterval(m->samples);
-    out[std::string(side) + "_measured"] = m->median;
+    side_measured = m->median;
     if (!check.ratio && !(check.go_range && check.rust_range)) {
       // One absolute bound: the check's measured figure is that side's median.
-      out["measured"] = m->median;
-      out["ci_low"] = ci ? json(ci->low) : json(nullptr);
-      out["ci_high"] = ci ? json(ci->high) : json(nullptr);
-      out["n"] = {{side, m->samples.size()}};
+      out.measured = m->median;
+      record_interval(ci);
+      out.n = {{side, static_cast<int64_t>(m->samples.size())}};
     }
     expected.push_back(fmt::format("{} in [{}, {}]", side, Num(range->first), Num(range->second)));
     judged.push_back("absolute, hardware-bound");
     judgements.push_back(Judge(m->median, ci, *range, check.tolerance, side, m->exact));
   };
-  absolute(check.go_range, go, "go");
-  absolute(check.rust_range, rust, "rust");
+  absolute(check.go_range, go, "go", out.go_measured);
+  absolute(check.rust_range, rust, "rust", out.rust_measured);
   Judgement worst = judgements.front();
   std::string detail;
   for (const auto& j : judgements) {
@@ -191,53 +198,59 @@ json EvaluateCheck(const Check& check, const json& results) {
   std::string expected_text, judged_text;
   for (const auto& e : expected) expected_text += (expected_text.empty() ? "" : "; ") + e;
   for (const auto& j : judged) judged_text += (judged_text.empty() ? "" : "; ") + j;
-  out["expected"] = fmt::format("{} (tolerance {:.0f}%)", expected_text, check.tolerance * 100);
-  out["judged"] = judged_text;
-  out["verdict"] = worst.verdict;
-  out["detail"] = detail;
+  out.expected = fmt::format("{} (tolerance {:.0f}%)", expected_text, check.tolerance * 100);
+  out.judged = judged_text;
+  out.verdict = worst.verdict;
+  out.detail = detail;
   return out;
+}
+
+// One verdict for the claim: the checks' common verdict, or what their mix allows.
+void Summarize(results::ClaimVerdict& c) {
+  std::map<results::Verdict, int> counts;
+  for (const auto& check : c.checks) counts[check.verdict]++;
+  const int n = static_cast<int>(c.checks.size());
+  using results::Verdict;
+  if (counts[Verdict::kNotMeasured] == n) {
+    c.verdict = Verdict::kNotMeasured;
+    c.detail = c.checks[0].detail;
+  } else if (counts[Verdict::kConsistent] > 0 && counts[Verdict::kContradicted] > 0) {
+    c.verdict = Verdict::kInconclusive;
+    c.detail = fmt::format("the checks disagree: {} consistent, {} contradicted", counts[Verdict::kConsistent],
+                           counts[Verdict::kContradicted]);
+  } else if (counts[Verdict::kContradicted] > 0) {
+    c.verdict = Verdict::kContradicted;
+    c.detail = fmt::format("{} of {} checks contradict it", counts[Verdict::kContradicted], n);
+  } else if (counts[Verdict::kInconclusive] > 0) {
+    c.verdict = Verdict::kInconclusive;
+    c.detail = fmt::format("{} of {} checks straddle a bound", counts[Verdict::kInconclusive], n);
+  } else {
+    c.verdict = Verdict::kConsistent;
+    c.detail = fmt::format("{} of {} checks consistent", counts[Verdict::kConsistent], n);
+  }
 }
 
 }  // namespace
 
-json Evaluate(const std::vector<Claim>& claims, const json& results) {
-  json out = json::array();
+std::vector<results::ClaimVerdict> Evaluate(const std::vector<Claim>& claims, const results::RunResults& results) {
+  std::vector<results::ClaimVerdict> out;
   for (const auto& claim : claims) {
-    json stated = json::object();
-    for (const auto& [k, v] : claim.stated) stated[k] = v;
-    json c = {{"id", claim.id},          {"document", claim.document}, {"paraphrase", claim.paraphrase},
-              {"stated", stated},        {"conditions", claim.conditions}, {"checks", json::array()}};
+    results::ClaimVerdict c{claim.id,
+                            claim.document,
+                            claim.paraphrase,
+                            {claim.stated.begin(), claim.stated.end()},
+                            claim.conditions,
+                            results::Verdict::kNotMeasured,
+                            "",
+                            {}};
     if (claim.checks.empty()) {
-      c["verdict"] = kNotMeasured;
-      c["detail"] = claim.not_measured;
-      out.push_back(c);
-      continue;
-    }
-    std::map<std::string, int> counts;
-    for (const auto& check : claim.checks) {
-      c["checks"].push_back(EvaluateCheck(check, results));
-      counts[c["checks"].back()["verdict"].get<std::string>()]++;
-    }
-    // One verdict for the claim: the checks' common verdict, or what their mix allows.
-    const int n = static_cast<int>(claim.checks.size());
-    if (counts[kNotMeasured] == n) {
-      c["verdict"] = kNotMeasured;
-      c["detail"] = c["checks"][0]["detail"];
-    } else if (counts[kConsistent] > 0 && counts[kContradicted] > 0) {
-      c["verdict"] = kInconclusive;
-      c["detail"] = fmt::format("the checks disagree: {} consistent, {} contradicted", counts[kConsistent],
-                                counts[kContradicted]);
-    } else if (counts[kContradicted] > 0) {
-      c["verdict"] = kContradicted;
-      c["detail"] = fmt::format("{} of {} checks contradict it", counts[kContradicted], n);
-    } else if (counts[kInconclusive] > 0) {
-      c["verdict"] = kInconclusive;
-      c["detail"] = fmt::format("{} of {} checks straddle a bound", counts[kInconclusive], n);
+      c.verdict = results::Verdict::kNotMeasured;
+      c.detail = claim.not_measured;
     } else {
-      c["verdict"] = kConsistent;
-      c["detail"] = fmt::format("{} of {} checks consistent", counts[kConsistent], n);
+      for (const auto& check : claim.checks) c.checks.push_back(EvaluateCheck(check, results));
+      Summarize(c);
     }
-    out.push_back(c);
+    out.push_back(std::move(c));
   }
   return out;
 }

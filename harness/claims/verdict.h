@@ -8,20 +8,12 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "claims/claim_spec.h"
+#include "results/model.h"
 
 namespace claimbench::claims {
 
-inline constexpr const char* kConsistent = "consistent";
-inline constexpr const char* kContradicted = "contradicted";
-inline constexpr const char* kInconclusive = "inconclusive";
-inline constexpr const char* kNotMeasured = "not measured here";
-
-/// One entry per claim: {id, document, paraphrase, stated{}, conditions, verdict, detail,
-/// checks[{label, workload, metric, go, rust, expected, measured, ci_low, ci_high, n,
-/// judged ("ratio" | "absolute, hardware-bound"), verdict, detail}]}.
-nlohmann::json Evaluate(const std::vector<Claim>& claims, const nlohmann::json& results);
+/// One verdict per claim, each check judged against `results`.
+std::vector<results::ClaimVerdict> Evaluate(const std::vector<Claim>& claims, const results::RunResults& results);
 
 }  // namespace claimbench::claims

@@ -19,15 +19,15 @@
 #include "run/http_runner.h"
 #include "spec/vectors.h"
 #include "report/reporter.h"
-#include "run/result_json.h"
+#include "results/results_json.h"
+#include "run/run.h"
+#include "run/save_results.h"
 #include "spec/workload.h"
 #include "util/duration.h"
 #include "util/files.h"
 
 namespace claimbench::cli {
 namespace {
-
-using nlohmann::json;
 
 std::filesystem::path Root(const CommonOptions& common) {
   if (!common.root.empty()) {
@@ -87,7 +87,7 @@ int Build(const CommonOptions& common, const BuildCommand& command) {
   if (ids.empty()) {
     for (const auto& [id, impl] : catalog.implementations) ids.push_back(id);
   }
-  json records = json::object();
+  results::RunResults builds;
   bool ok = true;
   for (const auto& id : ids) {
     const auto& impl = catalog.GetImplementation(id);
@@ -97,52 +97,60 @@ int Build(const CommonOptions& common, const BuildCommand& command) {
       std::cerr << "error: build of " << id << " failed: " << record.error << "\n";
       ok = false;
     }
-    records[id] = run::BuildRecordJson(record);
+    builds.builds[id] = {record, std::nullopt};
   }
-  std::cout << report::Render("table", json{{"builds", records}});
-  for (const auto& [id, r] : records.items()) {
+  std::cout << report::Render("table", builds);
+  for (const auto& [id, b] : builds.builds) {
+    const build::BuildRecord& r = b.record;
     std::string libraries;
-    for (const auto& [name, version] : r["libraries"].items()) {
-      libraries += (libraries.empty() ? "" : ", ") + name + " " + version.get<std::string>();
-    }
-    std::cout << fmt::format("  {}: {}; {}; {}\n", id, r.value("toolchain", "?"), r.value("flags", "?"),
-                             libraries.empty() ? "no libraries" : libraries);
-    if (r.contains("cache_state")) std::cout << fmt::format("    cold build from: {}\n", r["cache_state"].get<std::string>());
+    for (const auto& [name, version] : r.libraries) libraries += (libraries.empty() ? "" : ", ") + name + " " + version;
+    std::cout << fmt::format("  {}: {}; {}; {}\n", id, r.toolchain, r.flags, libraries.empty() ? "no libraries" : libraries);
+    if (r.cold_build_s) std::cout << fmt::format("    cold build from: {}\n", r.cache_state);
+    for (const auto& [key, value] : r.settings) std::cout << fmt::format("    {} = {}\n", key, value);
   }
   return ok ? kExitOk : kExitFailed;
 }
+
+namespace {
+
+// `claimbench verify`'s lines for one workload: ok or FAIL per implementation (per task for
+// batch workloads), with what differed.
+void PrintVerification(const results::Workload& w) {
+  if (const auto* batch = w.batch()) {
+    for (const auto& task : batch->tasks) {
+      for (const auto& impl : task.implementations) {
+        std::string where = batch->id + " / " + task.id + " / " + impl.id;
+        if (impl.status == results::Status::kOk) {
+          std::cout << fmt::format("ok    {}: {}\n", where, impl.checksum.value_or(""));
+        } else {
+          std::cout << fmt::format("FAIL  {}: {}: {}\n", where, results::Name(impl.status), impl.error.value_or(""));
+        }
+      }
+    }
+    return;
+  }
+  const auto& http = *w.http();
+  for (const auto& impl : http.implementations) {
+    const results::Verification v = impl.verification.value_or(results::Verification{});
+    if (impl.status == results::Status::kOk) {
+      std::cout << fmt::format("ok    {} / {}: {} of {} vectors\n", http.id, impl.id, v.passed, v.vectors);
+      continue;
+    }
+    std::cout << fmt::format("FAIL  {} / {}: {}\n", http.id, impl.id, impl.error.value_or(""));
+    for (const auto& f : v.failures) {
+      for (const auto& line : f.messages) std::cout << "      " << line << "\n";
+    }
+  }
+}
+
+}  // namespace
 
 int Verify(const CommonOptions& common, run::RunOptions options) {
   auto catalog = spec::LoadCatalog(Root(common));
   options.cpus = Split(common);
   options.verify_only = true;
   auto outcome = run::Run(catalog, options);
-  for (const auto& w : outcome.results["workloads"]) {
-    for (const auto& task : w.value("tasks", json::array())) {
-      for (const auto& impl : task["implementations"]) {
-        std::string where = w["id"].get<std::string>() + " / " + task["id"].get<std::string>() + " / " +
-                            impl.value("id", "");
-        if (impl.value("status", "") == "ok") {
-          std::cout << fmt::format("ok    {}: {}\n", where, impl.value("checksum", ""));
-        } else {
-          std::cout << fmt::format("FAIL  {}: {}: {}\n", where, impl.value("status", ""), impl.value("error", ""));
-        }
-      }
-    }
-    for (const auto& impl : w.value("implementations", json::array())) {
-      const json& v = impl.value("verification", json::object());
-      std::string id = impl.value("id", "");
-      if (impl.value("status", "") == "ok") {
-        std::cout << fmt::format("ok    {} / {}: {} of {} vectors\n", w["id"].get<std::string>(), id,
-                                 v.value("passed", 0), v.value("vectors", 0));
-        continue;
-      }
-      std::cout << fmt::format("FAIL  {} / {}: {}\n", w["id"].get<std::string>(), id, impl.value("error", ""));
-      for (const auto& f : v.value("failures", json::array())) {
-        for (const auto& line : f["messages"]) std::cout << "      " << line.get<std::string>() << "\n";
-      }
-    }
-  }
+  for (const auto& w : outcome.results.workloads) PrintVerification(w);
   return outcome.ok ? kExitOk : kExitFailed;
 }
 
@@ -155,23 +163,10 @@ int RunSuite(const CommonOptions& common, run::RunOptions options) {
   return outcome.ok ? kExitOk : kExitFailed;
 }
 
-namespace {
-
-// A results.json, or an error that names the file.
-json ReadResults(const std::filesystem::path& results_file) {
-  try {
-    return json::parse(ReadFile(results_file));
-  } catch (const json::parse_error& e) {
-    throw std::runtime_error(results_file.string() + " is not valid JSON: " + e.what());
-  }
-}
-
-}  // namespace
-
 int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update) {
-  json results = ReadResults(results_file);
+  results::RunResults results = results::ReadResultsFile(results_file);
   // Judged afresh with the claims files of this checkout, so an edited claim is re-read.
-  results["claims"] = claims::Evaluate(claims::LoadClaims(Root(common)), results);
+  results.claims = claims::Evaluate(claims::LoadClaims(Root(common)), results);
   std::cout << report::Render("claims", results);
   if (update) {
     const auto dir = std::filesystem::absolute(results_file).parent_path();
@@ -184,8 +179,7 @@ int Claims(const CommonOptions& common, const std::filesystem::path& results_fil
 
 int Report(const std::filesystem::path& results_file, const std::string& format) {
   auto reporter = report::MakeReporter(format);
-  json results = ReadResults(results_file);
-  std::cout << reporter->Render(results);
+  std::cout << reporter->Render(results::ReadResultsFile(results_file));
   return kExitOk;
 }
 

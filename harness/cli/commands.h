@@ -9,13 +9,11 @@
 #include <vector>
 
 #include "batch/corpus.h"
+#include "cli/exit_codes.h"
+#include "cli/load_command.h"
 #include "run/run.h"
 
 namespace claimbench::cli {
-
-constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
 
 struct CommonOptions {
   std::filesystem::path root;  ///< empty: found from the working directory or the binary
@@ -28,29 +26,10 @@ struct BuildCommand {
   bool build_times = true;
 };
 
-struct LoadCommand {
-  std::string url;
-  int connections = 64;
-  int threads = 1;
-  std::string duration = "10s";
-  std::string warmup = "1s";
-  std::string timeout = "5s";
-  std::string method = "GET";
-  std::string body_file;
-  std::vector<std::string> headers;  ///< "Name: value"
-  std::string rate;            ///< empty: closed loop; else requests/s, e.g. 25k (open loop)
-  std::string expected_body;   ///< when set, a 2xx with another body is a body_mismatch error
-  bool has_expected_body = false;
-  std::string cpus;
-  bool json = false;
-  bool series = false;         ///< print the per-second series
-};
-
 int List(const CommonOptions& common);
 int Build(const CommonOptions& common, const BuildCommand& command);
 int Verify(const CommonOptions& common, run::RunOptions options);
 int RunSuite(const CommonOptions& common, run::RunOptions options);
-int Load(const LoadCommand& command);
 /// Judges the claims of this checkout against RESULTS.json and prints the table; with
 /// `update`, also rewrites the results and every report beside it with the new verdicts.
 int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update);

@@ -3,15 +3,18 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <map>
 #include <stdexcept>
+#include <string_view>
 
-#include "cli/commands.h"
+#include "cli/load_command.h"
 #include "load/closed_loop.h"
 #include "load/http_request.h"
+#include "load/load_report.h"
+#include "load/load_report_json.h"
 #include "load/open_loop.h"
 #include "load/url.h"
-#include "process/cpu_set.h"
-#include "run/result_json.h"
+#include "process/cpu_set.h"  // --cpus: the CPU-list syntax load/cpu_affinity.cpp also uses
 #include "util/duration.h"
 #include "util/files.h"
 
@@ -78,43 +81,42 @@ LoadPlan PlanLoad(const LoadCommand& command) {
   return plan;
 }
 
-void PrintLoadText(const load::LoadResult& result, const json& j, bool series) {
-  const auto& h = result.latency;
-  std::cout << fmt::format("  requests   {} in {:.2f} s = {:.1f} req/s\n", result.requests, result.duration_s,
-                           result.requests_per_s);
-  if (result.target_rate_per_s > 0) {
+void PrintLoadText(const load::LoadReport& r, bool series) {
+  std::cout << fmt::format("  requests   {} in {:.2f} s = {:.1f} req/s\n", r.requests, r.duration_s,
+                           r.requests_per_s);
+  if (r.target_rate_per_s > 0) {
     std::cout << fmt::format("  rate       target {:.1f}/s, sent {:.1f}/s, backlog max {} at end {}{}\n",
-                             result.target_rate_per_s, result.achieved_rate_per_s, result.backlog_max,
-                             result.backlog_at_end,
-                             result.rate_shortfall ? "  (SHORT: under 95% of the target rate)" : "");
+                             r.target_rate_per_s, r.achieved_rate_per_s, r.backlog_max, r.backlog_at_end,
+                             r.rate_shortfall ? "  (SHORT: under 95% of the target rate)" : "");
   }
-  auto line = [](const char* name, const load::Histogram& x) {
-    return fmt::format("  {:<10} p50 {}  p90 {}  p99 {}  p99.9 {}  max {}\n", name, Ms(x.ValueAtPercentile(50)),
-                       Ms(x.ValueAtPercentile(90)), Ms(x.ValueAtPercentile(99)), Ms(x.ValueAtPercentile(99.9)),
-                       Ms(x.Max()));
+  auto line = [](const char* name, const load::LatencySummary& x) {
+    return fmt::format("  {:<10} p50 {}  p90 {}  p99 {}  p99.9 {}  max {}\n", name, Ms(x.p50), Ms(x.p90), Ms(x.p99),
+                       Ms(x.p99_9), Ms(x.max));
   };
-  std::cout << line("latency", h);
-  if (result.target_rate_per_s > 0) {
-    std::cout << line("service", result.service_time);
-    std::cout << line("send lag", result.send_lag);
+  std::cout << line("latency", r.latency);
+  if (r.send_lag) {
+    std::cout << line("service", r.service_time);
+    std::cout << line("send lag", *r.send_lag);
+  }
+  // Kinds by name, as they appear in the JSON.
+  std::map<std::string_view, uint64_t> by_name;
+  for (int k = 0; k < load::kErrorKindCount; ++k) {
+    const auto kind = static_cast<load::ErrorKind>(k);
+    if (r.errors.At(kind) > 0) by_name[load::ErrorKindName(kind)] = r.errors.At(kind);
   }
   std::string kinds;
-  for (const auto& [k, v] : j["errors"].items()) {
-    if (k != "total" && v.get<uint64_t>() > 0) kinds += fmt::format(" {} {}", k, v.get<uint64_t>());
-  }
-  std::cout << fmt::format("  errors     {}{}\n", result.errors.Total(), kinds.empty() ? "" : " (" + kinds.substr(1) + ")");
+  for (const auto& [name, count] : by_name) kinds += fmt::format(" {} {}", name, count);
+  std::cout << fmt::format("  errors     {}{}\n", r.errors_total, kinds.empty() ? "" : " (" + kinds.substr(1) + ")");
   std::cout << fmt::format("  conns      {} open, {} established, {} reconnects, {} closed by server\n",
-                           result.connections, result.connections_established, result.reconnects,
-                           result.server_closes);
-  std::cout << fmt::format("  client     {:.2f} s CPU, busiest thread {:.0f}% busy{}\n",
-                           j["client"]["cpu_s"].get<double>(), 100 * result.client_cpu_busiest_thread,
-                           j["client"]["saturated"].get<bool>()
-                               ? " (SATURATED: the client, not the server, may have set the pace)"
-                               : "");
+                           r.connections, r.connections_established, r.reconnects, r.server_closes);
+  std::cout << fmt::format("  client     {:.2f} s CPU, busiest thread {:.0f}% busy{}\n", r.client.cpu_s,
+                           100 * r.client.busiest_thread_utilisation,
+                           r.client.saturated ? " (SATURATED: the client, not the server, may have set the pace)"
+                                              : "");
   if (series) {
     std::cout << fmt::format("  {:>6} {:>9} {:>7} {:>10} {:>10} {:>10}\n", "t s", "requests", "errors", "p50", "p99",
                              "max");
-    for (const auto& i : result.intervals) {
+    for (const auto& i : r.intervals) {
       std::cout << fmt::format("  {:>6.0f} {:>9} {:>7} {:>10} {:>10} {:>10}\n", i.t_s, i.requests, i.errors,
                                Ms(i.p50_ns), Ms(i.p99_ns), Ms(i.max_ns));
     }
@@ -131,9 +133,10 @@ int Load(const LoadCommand& command) {
                            o.rate_per_s > 0 ? fmt::format("open loop at {:.0f} req/s", o.rate_per_s) : "closed loop",
                            o.connections, o.threads, ToSeconds(o.duration), ToSeconds(o.warmup));
   load::LoadResult result = o.rate_per_s > 0 ? load::RunOpenLoop(o) : load::RunClosedLoop(o);
-  json j = run::LoadResultJson(result, o.cpus);
+  const load::LoadReport report = load::ReportOf(result, o.cpus);
   if (command.json) {
-    j["schema_version"] = run::kSchemaVersion;
+    json j = load::LoadReportJson(report);
+    j["schema_version"] = load::kLoadJsonSchemaVersion;
     j["tool"] = {{"name", "claimbench"}, {"version", CLAIMBENCH_VERSION}};
     j["options"] = plan.json;
     j["latency_spectrum"] = json::array();
@@ -143,18 +146,18 @@ int Load(const LoadCommand& command) {
     }
     std::cout << j.dump(2) << "\n";
   } else {
-    PrintLoadText(result, j, command.series);
+    PrintLoadText(report, command.series);
   }
-  if (result.rate_shortfall) {
+  if (report.rate_shortfall) {
     std::cerr << fmt::format("warning: sent {:.1f} req/s, under 95% of the target {:.1f} req/s: the latency figures "
                              "hold for the rate achieved, not the one asked\n",
-                             result.achieved_rate_per_s, result.target_rate_per_s);
+                             report.achieved_rate_per_s, report.target_rate_per_s);
   }
-  if (j["client"]["saturated"].get<bool>()) {
+  if (report.client.saturated) {
     std::cerr << "warning: the busiest client thread was over 90% busy: the load generator may have been the "
                  "bottleneck (add --threads or client CPUs)\n";
   }
-  return result.requests == 0 ? kExitFailed : kExitOk;
+  return report.requests == 0 ? kExitFailed : kExitOk;
 }
 
 }  // namespace claimbench::cli

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <iostream>
+#include <map>
 
 #include "cli/commands.h"
 #include "process/interrupt.h"
@@ -36,51 +37,73 @@ CLI::Validator Uint64() {
       "UINT64");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"claimbench: a reproducible Go/Rust/C++ benchmark harness that checks published claims"};
-  app.set_version_flag("--version", std::string("claimbench ") + CLAIMBENCH_VERSION);
-  app.require_subcommand(1);
+// Every subcommand's options, as CLI11 fills them.
+struct Commands {
   cli::CommonOptions common;
-
-  auto* list = app.add_subcommand("list", "List workloads and implementations");
-  AddCommon(list, common);
-
+  CLI::App* list = nullptr;
   cli::BuildCommand build;
-  auto* build_cmd = app.add_subcommand("build", "Build implementations; record build times and binary sizes");
-  AddCommon(build_cmd, common);
-  build_cmd->add_option("--impl", build.implementations, "Implementation id (repeatable; default: all)");
-  build_cmd->add_flag("!--no-build-times", build.build_times, "Skip the cold and incremental build measurements");
-
+  CLI::App* build_cmd = nullptr;
   claimbench::run::RunOptions verify;
-  auto* verify_cmd = app.add_subcommand("verify", "Check every implementation against its workload's vectors");
-  AddCommon(verify_cmd, common);
-  AddSelection(verify_cmd, verify);
-
+  CLI::App* verify_cmd = nullptr;
   claimbench::run::RunOptions run;
   std::string duration, warmup, point_duration;
-  auto* run_cmd = app.add_subcommand("run", "Build if needed, verify, measure and report");
-  AddCommon(run_cmd, common);
+  CLI::Option* connections = nullptr;
+  CLI::Option* iterations = nullptr;
+  CLI::App* run_cmd = nullptr;
+  cli::LoadCommand load;
+  CLI::Option* expect = nullptr;
+  CLI::App* load_cmd = nullptr;
+  cli::ServeCommand serve;
+  CLI::App* serve_cmd = nullptr;
+  cli::CorpusCommand corpus;
+  CLI::App* corpus_cmd = nullptr;
+  std::string results_file, format = "table";
+  CLI::App* report_cmd = nullptr;
+  std::filesystem::path claims_results;
+  bool claims_update = false;
+  CLI::App* claims_cmd = nullptr;
+};
+
+void AddBuildAndVerify(CLI::App& app, Commands& c) {
+  c.list = app.add_subcommand("list", "List workloads and implementations");
+  AddCommon(c.list, c.common);
+  c.build_cmd = app.add_subcommand("build", "Build implementations; record build times and binary sizes");
+  AddCommon(c.build_cmd, c.common);
+  c.build_cmd->add_option("--impl", c.build.implementations, "Implementation id (repeatable; default: all)");
+  c.build_cmd->add_flag("!--no-build-times", c.build.build_times, "Skip the cold and incremental build measurements");
+  c.verify_cmd = app.add_subcommand("verify", "Check every implementation against its workload's vectors");
+  AddCommon(c.verify_cmd, c.common);
+  AddSelection(c.verify_cmd, c.verify);
+}
+
+void AddRun(CLI::App& app, Commands& c) {
+  auto* run_cmd = c.run_cmd = app.add_subcommand("run", "Build if needed, verify, measure and report");
+  claimbench::run::RunOptions& run = c.run;
+  AddCommon(run_cmd, c.common);
   AddSelection(run_cmd, run);
-  run_cmd->add_option("--suite", run.suite, "quick (short windows) or full")->check(CLI::IsMember({"quick", "full"}));
+  const std::map<std::string, claimbench::results::Suite> suites = {{"quick", claimbench::results::Suite::kQuick},
+                                                                    {"full", claimbench::results::Suite::kFull}};
+  run_cmd->add_option("--suite", run.suite, "quick (short windows) or full")
+      ->transform(CLI::CheckedTransformer(suites));
   run_cmd->add_option("--repeat", run.repeat, "Trials per implementation")->check(CLI::Range(1, 1000));
   run_cmd->add_option("--out", run.out_dir, "Output directory (default: results/<run-id>)");
-  run_cmd->add_option("--duration", duration, "Measured window per trial, e.g. 10s (overrides the suite)");
-  run_cmd->add_option("--warmup", warmup, "Warmup per trial, e.g. 2s (overrides the suite)");
-  run_cmd->add_option("--point-duration", point_duration, "Window of each further load point, e.g. 2s");
-  auto* connections = run_cmd->add_option("--connections", "Connections (overrides the workload)");
+  run_cmd->add_option("--duration", c.duration, "Measured window per trial, e.g. 10s (overrides the suite)");
+  run_cmd->add_option("--warmup", c.warmup, "Warmup per trial, e.g. 2s (overrides the suite)");
+  run_cmd->add_option("--point-duration", c.point_duration, "Window of each further load point, e.g. 2s");
+  c.connections = run_cmd->add_option("--connections", "Connections (overrides the workload)");
   run_cmd->add_flag("!--no-build-times", run.build_times, "Skip the cold and incremental build measurements");
   run_cmd->add_option("--seed", run.seed, "Seed for generated inputs and orderings")->check(Uint64());
   run_cmd->add_flag("--no-load-points", run.no_load_points,
                     "Only the main closed-loop window: no connection sweep, fixed rates or knee");
   run_cmd->add_option("--startup-runs", run.startup_runs, "Starts whose median startup time is reported")
       ->check(CLI::Range(0, 1000));
-  auto* iterations = run_cmd->add_option("--iterations", "Batch workloads: measured iterations per runner")
-                         ->check(CLI::Range(1, 100000));
+  c.iterations = run_cmd->add_option("--iterations", "Batch workloads: measured iterations per runner")
+                     ->check(CLI::Range(1, 100000));
+}
 
-  cli::LoadCommand load;
-  auto* load_cmd = app.add_subcommand("load", "Drive load against any HTTP/1.1 server (closed loop)");
+void AddLoad(CLI::App& app, Commands& c) {
+  cli::LoadCommand& load = c.load;
+  auto* load_cmd = c.load_cmd = app.add_subcommand("load", "Drive load against any HTTP/1.1 server (closed loop)");
   load_cmd->add_option("url", load.url, "http://host:port/path")->required();
   load_cmd->add_option("-c,--connections", load.connections, "Connections")->check(CLI::Range(1, 100000));
   load_cmd->add_option("-t,--threads", load.threads, "Client threads")->check(CLI::Range(1, 1024));
@@ -92,41 +115,75 @@ int main(int argc, char** argv) {
   load_cmd->add_option("-H,--header", load.headers, "Header 'Name: value' (repeatable)");
   load_cmd->add_option("-R,--rate", load.rate,
                        "Open loop at this many requests/s, e.g. 25k (latency from the intended send time, as wrk2)");
-  auto* expect = load_cmd->add_option("--expect-body", load.expected_body,
-                                      "Count a 2xx response with any other body as a body_mismatch error");
+  c.expect = load_cmd->add_option("--expect-body", load.expected_body,
+                                  "Count a 2xx response with any other body as a body_mismatch error");
   load_cmd->add_option("--cpus", load.cpus, "Pin client threads to these CPUs, e.g. 1");
   load_cmd->add_flag("--json", load.json, "Print the result as JSON on stdout (schema: results/load.schema.json)");
   load_cmd->add_flag("--series", load.series, "Print the per-second series (requests, errors, p50, p99, max)");
+}
 
-  cli::ServeCommand serve;
-  auto* serve_cmd = app.add_subcommand("serve", "Run one implementation in the foreground, as the harness would");
-  AddCommon(serve_cmd, common);
-  serve_cmd->add_option("implementation", serve.implementation, "Implementation id, e.g. go-nethttp")->required();
-  serve_cmd->add_option("--workload", serve.workload, "Workload whose readiness request is probed");
-  serve_cmd->add_option("--port", serve.port, "Port (default: a free one)")->check(CLI::Range(1, 65535));
+void AddServeCorpusReportClaims(CLI::App& app, Commands& c) {
+  c.serve_cmd = app.add_subcommand("serve", "Run one implementation in the foreground, as the harness would");
+  AddCommon(c.serve_cmd, c.common);
+  c.serve_cmd->add_option("implementation", c.serve.implementation, "Implementation id, e.g. go-nethttp")->required();
+  c.serve_cmd->add_option("--workload", c.serve.workload, "Workload whose readiness request is probed");
+  c.serve_cmd->add_option("--port", c.serve.port, "Port (default: a free one)")->check(CLI::Range(1, 65535));
 
-  cli::CorpusCommand corpus;
-  auto* corpus_cmd = app.add_subcommand("corpus", "Generate a batch workload's input file and print its SHA-256");
-  corpus_cmd->add_option("name", corpus.name, "tweets | geo | catalog | haystack | events");
-  corpus_cmd->add_option("--seed", corpus.seed, "SplitMix64 seed (default 42: the corpora pinned in workload.toml)")
+  c.corpus_cmd = app.add_subcommand("corpus", "Generate a batch workload's input file and print its SHA-256");
+  c.corpus_cmd->add_option("name", c.corpus.name, "tweets | geo | catalog | haystack | events");
+  c.corpus_cmd->add_option("--seed", c.corpus.seed, "SplitMix64 seed (default 42: the corpora pinned in workload.toml)")
       ->check(Uint64());
-  corpus_cmd->add_option("--out", corpus.out, "Output file (default: the corpus's file name, e.g. tweets.json)");
-  corpus_cmd->add_flag("--list", corpus.list, "List the corpora");
+  c.corpus_cmd->add_option("--out", c.corpus.out, "Output file (default: the corpus's file name, e.g. tweets.json)");
+  c.corpus_cmd->add_flag("--list", c.corpus.list, "List the corpora");
 
-  std::string results_file, format = "table";
-  auto* report_cmd = app.add_subcommand("report", "Render a results.json (table, csv, claims, claims-csv, md, html)");
-  report_cmd->add_option("results", results_file, "results.json")->required()->check(CLI::ExistingFile);
-  report_cmd->add_option("--format", format, "table | csv | claims | claims-csv | md | html");
+  c.report_cmd = app.add_subcommand("report", "Render a results.json (table, csv, claims, claims-csv, md, html)");
+  c.report_cmd->add_option("results", c.results_file, "results.json")->required()->check(CLI::ExistingFile);
+  c.report_cmd->add_option("--format", c.format, "table | csv | claims | claims-csv | md | html");
 
-  std::filesystem::path claims_results;
-  auto* claims_cmd = app.add_subcommand("claims", "Judge the documents' claims against a results.json");
-  AddCommon(claims_cmd, common);
-  claims_cmd->add_option("results", claims_results, "results.json")->required()->check(CLI::ExistingFile);
-  bool claims_update = false;
-  claims_cmd->add_flag("--update", claims_update,
-                       "Rewrite that results.json and the reports beside it (claims.csv, report.md, report.html) "
-                       "with these verdicts");
+  c.claims_cmd = app.add_subcommand("claims", "Judge the documents' claims against a results.json");
+  AddCommon(c.claims_cmd, c.common);
+  c.claims_cmd->add_option("results", c.claims_results, "results.json")->required()->check(CLI::ExistingFile);
+  c.claims_cmd->add_flag("--update", c.claims_update,
+                         "Rewrite that results.json and the reports beside it (claims.csv, report.md, report.html) "
+                         "with these verdicts");
+}
 
+// The chosen subcommand, run.
+int Dispatch(Commands& c) {
+  if (*c.list) return cli::List(c.common);
+  if (*c.claims_cmd) return cli::Claims(c.common, c.claims_results, c.claims_update);
+  if (*c.build_cmd) return cli::Build(c.common, c.build);
+  if (*c.verify_cmd) return cli::Verify(c.common, c.verify);
+  if (*c.run_cmd) {
+    if (!c.duration.empty()) c.run.duration = claimbench::ParseDuration(c.duration);
+    if (!c.warmup.empty()) c.run.warmup = claimbench::ParseDuration(c.warmup);
+    if (!c.point_duration.empty()) c.run.point_duration = claimbench::ParseDuration(c.point_duration);
+    if (*c.connections) c.run.connections = c.connections->as<int>();
+    if (*c.iterations) c.run.iterations = c.iterations->as<int>();
+    c.run.load_points_every_trial = c.run.suite == claimbench::results::Suite::kFull;
+    return cli::RunSuite(c.common, c.run);
+  }
+  if (*c.load_cmd) {
+    c.load.has_expected_body = c.expect->count() > 0;
+    return cli::Load(c.load);
+  }
+  if (*c.report_cmd) return cli::Report(c.results_file, c.format);
+  if (*c.serve_cmd) return cli::Serve(c.common, c.serve);
+  if (*c.corpus_cmd) return cli::Corpus(c.corpus);
+  return cli::kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"claimbench: a reproducible Go/Rust/C++ benchmark harness that checks published claims"};
+  app.set_version_flag("--version", std::string("claimbench ") + CLAIMBENCH_VERSION);
+  app.require_subcommand(1);
+  Commands commands;
+  AddBuildAndVerify(app, commands);
+  AddRun(app, commands);
+  AddLoad(app, commands);
+  AddServeCorpusReportClaims(app, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -142,26 +199,7 @@ int main(int argc, char** argv) {
 
   claimbench::process::InstallInterruptHandler();
   try {
-    if (*list) return cli::List(common);
-    if (*claims_cmd) return cli::Claims(common, claims_results, claims_update);
-    if (*build_cmd) return cli::Build(common, build);
-    if (*verify_cmd) return cli::Verify(common, verify);
-    if (*run_cmd) {
-      if (!duration.empty()) run.duration = claimbench::ParseDuration(duration);
-      if (!warmup.empty()) run.warmup = claimbench::ParseDuration(warmup);
-      if (!point_duration.empty()) run.point_duration = claimbench::ParseDuration(point_duration);
-      if (*connections) run.connections = connections->as<int>();
-      if (*iterations) run.iterations = iterations->as<int>();
-      run.load_points_every_trial = run.suite == "full";
-      return cli::RunSuite(common, run);
-    }
-    if (*load_cmd) {
-      load.has_expected_body = expect->count() > 0;
-      return cli::Load(load);
-    }
-    if (*report_cmd) return cli::Report(results_file, format);
-    if (*serve_cmd) return cli::Serve(common, serve);
-    if (*corpus_cmd) return cli::Corpus(corpus);
+    return Dispatch(commands);
   } catch (const std::invalid_argument& e) {
     std::cerr << "error: " << e.what() << "\n";
     return cli::kExitUsage;
@@ -169,5 +207,4 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\n";
     return cli::kExitFailed;
   }
-  return cli::kExitUsage;
 }

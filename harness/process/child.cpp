@@ -50,30 +50,80 @@ ExitStatus Decode(int wstatus) {
 
 }  // namespace
 
+namespace {
+
+// Everything the child needs, prepared before fork: the harness is multi-threaded and only
+// async-signal-safe calls are allowed after fork.
+struct PreparedExec {
+  std::vector<char*> argv;
+  std::vector<std::string> env_storage;
+  std::vector<char*> envp;
+  cpu_set_t set;
+  std::string out, err, cwd;
+
+  explicit PreparedExec(const SpawnOptions& options) {
+    for (const auto& a : options.argv) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    for (char** e = environ; *e; ++e) env_storage.emplace_back(*e);
+    for (const auto& e : options.env) {
+      auto name = e.substr(0, e.find('=') + 1);
+      std::erase_if(env_storage, [&](const std::string& s) { return s.rfind(name, 0) == 0; });
+      env_storage.push_back(e);
+    }
+    for (auto& e : env_storage) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    CPU_ZERO(&set);
+    for (int cpu : options.cpus) CPU_SET(cpu, &set);
+    out = options.stdout_file.empty() ? "/dev/null" : options.stdout_file.string();
+    err = options.stderr_file.empty() ? "/dev/null" : options.stderr_file.string();
+    cwd = options.cwd.string();
+  }
+};
+
+// The child's side of Spawn, after fork: async-signal-safe calls only.
+[[noreturn]] void ExecInChild(PreparedExec& exec, const SpawnOptions& options, pid_t parent, int report_fd,
+                              int stdin_fd) {
+  // The child's own clock reading opens its life: fork copies the harness's page tables
+  // first, which grows with everything the harness holds (a full run's results: 10 ms
+  // and more), and is no part of the program's startup. steady_clock is CLOCK_MONOTONIC.
+  struct timespec now;
+  ::clock_gettime(CLOCK_MONOTONIC, &now);
+  const int64_t started_ns = static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
+  ssize_t sent = ::write(report_fd, &started_ns, sizeof started_ns);
+  (void)sent;
+  ::setpgid(0, 0);
+  // Dies with the harness, even when the harness is killed with SIGKILL.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(127);
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+  ::signal(SIGINT, SIG_DFL);
+  ::signal(SIGTERM, SIG_DFL);
+  ::signal(SIGPIPE, SIG_DFL);
+  if (!options.cpus.empty() && ::sched_setaffinity(0, sizeof exec.set, &exec.set) != 0) {
+    ChildFail(report_fd, "sched_setaffinity");
+  }
+  if (!options.inherit_output) {
+    int fd_out = ::open(exec.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
+    if (fd_out < 0) ChildFail(report_fd, "open stdout file");
+    int fd_err = ::open(exec.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
+    if (fd_err < 0) ChildFail(report_fd, "open stderr file");
+    ::dup2(fd_out, 1);
+    ::dup2(fd_err, 2);
+  }
+  int fd_in = options.stdin_pipe ? stdin_fd : ::open("/dev/null", O_RDONLY);
+  ::dup2(fd_in, 0);  // dup2 clears O_CLOEXEC on the new descriptor
+  if (!exec.cwd.empty() && ::chdir(exec.cwd.c_str()) != 0) ChildFail(report_fd, "chdir");
+  ::execve(exec.argv[0], exec.argv.data(), exec.envp.data());
+  ChildFail(report_fd, "exec");
+}
+
+}  // namespace
+
 Child Child::Spawn(const SpawnOptions& options) {
   if (options.argv.empty()) throw std::invalid_argument("Spawn: empty argv");
-  // Everything the child needs is prepared before fork: the harness is multi-threaded
-  // and only async-signal-safe calls are allowed after fork.
-  std::vector<char*> argv;
-  for (const auto& a : options.argv) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  std::vector<std::string> env_storage;
-  for (char** e = environ; *e; ++e) env_storage.emplace_back(*e);
-  for (const auto& e : options.env) {
-    auto name = e.substr(0, e.find('=') + 1);
-    std::erase_if(env_storage, [&](const std::string& s) { return s.rfind(name, 0) == 0; });
-    env_storage.push_back(e);
-  }
-  std::vector<char*> envp;
-  for (auto& e : env_storage) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  for (int cpu : options.cpus) CPU_SET(cpu, &set);
-  std::string out = options.stdout_file.empty() ? "/dev/null" : options.stdout_file.string();
-  std::string err = options.stderr_file.empty() ? "/dev/null" : options.stderr_file.string();
-  std::string cwd = options.cwd.string();
-
+  PreparedExec exec(options);
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
   int stdin_fds[2] = {-1, -1};
@@ -88,39 +138,8 @@ Child Child::Spawn(const SpawnOptions& options) {
   pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (pid == 0) {
-    // The child's own clock reading opens its life: fork copies the harness's page tables
-    // first, which grows with everything the harness holds (a full run's results: 10 ms
-    // and more), and is no part of the program's startup. steady_clock is CLOCK_MONOTONIC.
-    struct timespec now;
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
-    const int64_t started_ns = static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
-    ssize_t sent = ::write(pipe_fds[1], &started_ns, sizeof started_ns);
-    (void)sent;
     ::close(pipe_fds[0]);
-    ::setpgid(0, 0);
-    // Dies with the harness, even when the harness is killed with SIGKILL.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(127);
-    sigset_t none;
-    sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
-    ::signal(SIGPIPE, SIG_DFL);
-    if (!options.cpus.empty() && ::sched_setaffinity(0, sizeof set, &set) != 0) ChildFail(pipe_fds[1], "sched_setaffinity");
-    if (!options.inherit_output) {
-      int fd_out = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
-      if (fd_out < 0) ChildFail(pipe_fds[1], "open stdout file");
-      int fd_err = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
-      if (fd_err < 0) ChildFail(pipe_fds[1], "open stderr file");
-      ::dup2(fd_out, 1);
-      ::dup2(fd_err, 2);
-    }
-    int fd_in = options.stdin_pipe ? stdin_fds[0] : ::open("/dev/null", O_RDONLY);
-    ::dup2(fd_in, 0);  // dup2 clears O_CLOEXEC on the new descriptor
-    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ChildFail(pipe_fds[1], "chdir");
-    ::execve(argv[0], argv.data(), envp.data());
-    ChildFail(pipe_fds[1], "exec");
+    ExecInChild(exec, options, parent, pipe_fds[1], stdin_fds[0]);
   }
   ::setpgid(pid, pid);  // also from the parent, so the group exists before we signal it
   ::close(pipe_fds[1]);

@@ -6,15 +6,19 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <stdexcept>
 #include <utility>
 
+#include "load/load_report.h"
 #include "report/format.h"
 #include "report/svg.h"
+#include "stats/metric_registry.h"
 
 namespace claimbench::report {
 namespace {
 
-using nlohmann::json;
+namespace metric = stats::metric;
 using Points = std::vector<std::pair<double, double>>;
 
 constexpr double kWidth = 760;
@@ -67,30 +71,49 @@ void LanguageLegend(svg::Canvas& canvas, const std::vector<std::string>& languag
   }
 }
 
-// Latency histograms of all trials of an implementation, merged bucket by bucket (the
-// trials of a workload share the histogram's layout).
-std::vector<std::pair<double, double>> MergedBuckets(const json& impl, int* trials) {
-  std::map<double, double> merged;
+// The latency histograms of all trials of an implementation, rebuilt from their stored
+// buckets (with each trial's exact min and max) and pooled: one histogram of every response.
+// nullopt when no trial has a histogram; throws std::invalid_argument when they do not merge.
+std::optional<load::Histogram> PooledHistogram(const results::HttpImplementation& impl, int* trials) {
+  std::optional<load::Histogram> pooled;
   *trials = 0;
-  for (const auto& trial : ArrayAt(impl, "trials")) {
-    const json& buckets = ArrayAt(ObjectAt(ObjectAt(trial, "load"), "latency_histogram"), "buckets");
-    if (buckets.empty()) continue;
+  for (const auto& trial : impl.trials) {
+    const load::LoadReport& load = trial.load;
+    if (load.latency_histogram.buckets.empty()) continue;
     ++*trials;
-    for (const auto& b : buckets) {
-      if (b.is_array() && b.size() == 2 && b[0].is_number() && b[1].is_number()) {
-        merged[b[0].get<double>()] += b[1].get<double>();
-      }
+    load::Histogram h = load::HistogramOf(load.latency_histogram, load.latency.min, load.latency.max);
+    if (pooled) {
+      pooled->Merge(h);
+    } else {
+      pooled = std::move(h);
     }
   }
-  return {merged.begin(), merged.end()};
+  return pooled;
 }
 
 // A bar's value label: about three significant digits.
 std::string Number(double value) { return ShowBare(value, PlainScale(value)); }
 
-std::string Unavailable(const json& impl, const std::string& what) {
-  std::string status = StringAt(impl, "status");
-  return StringAt(impl, "id") + ": " + (status.empty() || status == "ok" ? what : StatusCell(impl).text);
+// What the throughput chart reads of an implementation, HTTP or batch.
+struct Entrant {
+  std::string id;
+  std::string language;
+  results::Status status = results::Status::kOk;
+  std::optional<std::string> error;
+  const results::Summaries* summary = nullptr;
+};
+
+template <typename Implementation>
+std::vector<Entrant> Entrants(const std::vector<Implementation>& implementations) {
+  std::vector<Entrant> out;
+  for (const auto& i : implementations) out.push_back({i.id, i.language, i.status, i.error, &i.summary});
+  return out;
+}
+
+// "<id>: <what>", or "<id>: <status>: <error>" for a failed implementation.
+std::string Unavailable(const std::string& id, results::Status status, const std::optional<std::string>& error,
+                        const std::string& what) {
+  return id + ": " + (status == results::Status::kOk ? what : StatusCell(status, error).text);
 }
 
 std::string Joined(const std::vector<std::string>& parts) {
@@ -131,32 +154,20 @@ std::string LanguageColour(const std::string& language) {
   return "#888888";
 }
 
-double ValueAtPercentile(const std::vector<std::pair<double, double>>& buckets, double p) {
-  if (buckets.empty()) return 0;
-  double total = 0;
-  for (const auto& b : buckets) total += b.second;
-  const double target = std::max(1.0, std::ceil(std::clamp(p, 0.0, 1.0) * total - 1e-9));
-  double cumulative = 0;
-  for (const auto& [value, count] : buckets) {
-    cumulative += count;
-    if (cumulative >= target) return value;
-  }
-  return buckets.back().first;
-}
 
-Chart BarChart(const json& implementations, const BarSpec& spec) {
+Chart BarChart(const std::vector<Bar>& bars, const BarSpec& spec) {
   constexpr double kRow = 30;
-  const double rows = static_cast<double>(std::max<size_t>(implementations.size(), 1));
+  const double rows = static_cast<double>(std::max<size_t>(bars.size(), 1));
   const svg::Plot plot{170, 52, kWidth - 130, 56 + rows * kRow};
   svg::Canvas canvas(kWidth, plot.bottom + 50, spec.title, spec.axis + ", one bar per implementation");
   canvas.Text(12, 20, spec.title, "start", "chart-title");
 
   double max = 0;
   std::vector<std::string> languages;
-  for (const auto& impl : implementations) {
-    languages.push_back(StringAt(impl, "language"));
-    if (const json* s = SummaryOf(impl, spec.metric)) {
-      for (const char* key : {"median", "ci_high"}) max = std::max(max, NumberAt(*s, key).value_or(0) * spec.factor);
+  for (const auto& bar : bars) {
+    languages.push_back(bar.language);
+    if (const results::Summary* s = bar.summary) {
+      max = std::max({max, s->median * spec.factor, s->ci_high.value_or(0) * spec.factor});
     }
   }
   std::vector<double> values = svg::NiceTicks(max, 5);
@@ -167,141 +178,169 @@ Chart BarChart(const json& implementations, const BarSpec& spec) {
   LanguageLegend(canvas, languages, plot.left, 40);
 
   double y = plot.top + 4;
-  for (const auto& impl : implementations) {
+  for (const auto& bar : bars) {
     const double middle = y + kRow / 2;
-    const std::string id = StringAt(impl, "id");
-    canvas.Text(plot.left - 8, middle + 4, id, "end", "label");
-    const json* s = SummaryOf(impl, spec.metric);
-    auto median = s ? NumberAt(*s, "median") : std::nullopt;
-    if (!median) {
-      const std::string status = StringAt(impl, "status");
-      const std::string why = status.empty() || status == "ok" ? "no " + spec.metric + " figure" : StatusCell(impl).text;
-      canvas.Text(plot.left + 6, middle + 4, why, "start", "missing");
-      y += kRow;
+    y += kRow;
+    canvas.Text(plot.left - 8, middle + 4, bar.id, "end", "label");
+    const results::Summary* s = bar.summary;
+    if (!s) {
+      canvas.Text(plot.left + 6, middle + 4, bar.missing, "start", "missing");
       continue;
     }
-    const double m = *median * spec.factor;
-    auto low = NumberAt(*s, "ci_low"), high = NumberAt(*s, "ci_high");
+    const double m = s->median * spec.factor;
     std::string value = Number(m);
-    std::string tooltip = fmt::format("{}: {} {}", id, value, spec.unit);
-    if (low && high) {
-      tooltip += fmt::format(" (95% CI {} to {})", Number(*low * spec.factor), Number(*high * spec.factor));
+    std::string tooltip = fmt::format("{}: {} {}", bar.id, value, spec.unit);
+    if (s->HasInterval()) {
+      tooltip += fmt::format(" (95% CI {} to {})", Number(*s->ci_low * spec.factor), Number(*s->ci_high * spec.factor));
     }
-    canvas.Rect(plot.left, middle - 8, x(m) - plot.left, 16, LanguageColour(StringAt(impl, "language")), tooltip);
+    canvas.Rect(plot.left, middle - 8, x(m) - plot.left, 16, LanguageColour(bar.language), tooltip);
     double label_x = x(m);
-    if (low && high) {
-      const double x0 = x(*low * spec.factor), x1 = x(*high * spec.factor);
+    if (s->HasInterval()) {
+      const double x0 = x(*s->ci_low * spec.factor), x1 = x(*s->ci_high * spec.factor);
       canvas.Line(x0, middle, x1, middle, "whisker");
       canvas.Line(x0, middle - 6, x0, middle + 6, "whisker");
       canvas.Line(x1, middle - 6, x1, middle + 6, "whisker");
       label_x = std::max(label_x, x1);
     }
-    canvas.Text(label_x + 6, middle + 4, value + " " + spec.unit + (BoolAt(*s, "noisy") ? " ~" : ""), "start", "value");
-    y += kRow;
+    canvas.Text(label_x + 6, middle + 4, value + " " + spec.unit + (s->noisy ? " ~" : ""), "start", "value");
   }
   return {canvas.Finish(), "Bars: medians; whiskers: 95% bootstrap CIs (none with a single sample); ~: noisy. "
                            "Colour: the implementation's language."};
 }
 
-Chart ThroughputChart(const json& source, const std::string& title) {
-  const json& impls = ArrayAt(source, "implementations");
-  auto any = [&](const std::string& metric) {
-    return std::any_of(impls.begin(), impls.end(), [&](const json& i) { return SummaryOf(i, metric) != nullptr; });
+namespace {
+
+std::vector<Bar> Bars(const std::vector<Entrant>& entrants, std::string_view name) {
+  std::vector<Bar> bars;
+  for (const auto& e : entrants) {
+    const results::Summary* s = SummaryOf(*e.summary, name);
+    std::string missing = e.status == results::Status::kOk ? "no " + std::string(name) + " figure"
+                                                           : StatusCell(e.status, e.error).text;
+    bars.push_back({e.id, e.language, s, s ? "" : missing});
+  }
+  return bars;
+}
+
+// The first throughput metric any implementation has; else the iteration time.
+Chart ThroughputOf(const std::vector<Entrant>& entrants, const std::string& title) {
+  auto any = [&](std::string_view name) {
+    return std::any_of(entrants.begin(), entrants.end(), [&](const Entrant& e) { return SummaryOf(*e.summary, name); });
   };
-  if (any("requests_per_s")) {
-    return BarChart(impls, {title + ": throughput", "requests_per_s", "requests per second", 1, "req/s"});
+  const std::string heading = title + ": throughput";
+  if (any(metric::kRequestsPerS)) {
+    return BarChart(Bars(entrants, metric::kRequestsPerS), {heading, "requests per second", 1, "req/s"});
   }
-  if (any("throughput_mb_per_s")) {
-    return BarChart(impls, {title + ": throughput", "throughput_mb_per_s", "MB/s (10^6 bytes per second)", 1, "MB/s"});
+  if (any(metric::kThroughputMb)) {
+    return BarChart(Bars(entrants, metric::kThroughputMb), {heading, "MB/s (10^6 bytes per second)", 1, "MB/s"});
   }
-  if (any("throughput_items_per_s")) {
-    return BarChart(impls, {title + ": throughput", "throughput_items_per_s", "items per second", 1, "items/s"});
+  if (any(metric::kThroughputItems)) {
+    return BarChart(Bars(entrants, metric::kThroughputItems), {heading, "items per second", 1, "items/s"});
   }
-  if (!any("iteration_ns")) {
+  if (!any(metric::kIterationTime)) {
     std::vector<std::string> missing;
-    for (const auto& i : impls) missing.push_back(Unavailable(i, "no figure"));
+    for (const auto& e : entrants) missing.push_back(Unavailable(e.id, e.status, e.error, "no figure"));
     return {"", "No throughput or iteration time to draw" + (missing.empty() ? "." : ": " + Joined(missing) + ".")};
   }
   double max_ns = 0;
-  for (const auto& i : impls) max_ns = std::max(max_ns, MedianOf(i, "iteration_ns").value_or(0));
+  for (const auto& e : entrants) {
+    if (const results::Summary* s = SummaryOf(*e.summary, metric::kIterationTime)) max_ns = std::max(max_ns, s->median);
+  }
   UnitScale scale = DurationScale(max_ns);
-  return BarChart(impls, {title + ": time per iteration (lower is better)", "iteration_ns",
-                          "time per iteration (" + scale.unit + ")", scale.factor, scale.unit});
+  return BarChart(Bars(entrants, metric::kIterationTime),
+                  {title + ": time per iteration (lower is better)", "time per iteration (" + scale.unit + ")",
+                   scale.factor, scale.unit});
 }
 
-Chart LatencySpectrumChart(const json& workload) {
-  const std::string id = StringAt(workload, "id");
+// The percentile axis reaches the decade that holds the last response: 99.99% needs 10^4 of them.
+int Decades(int64_t responses) {
+  return std::clamp(static_cast<int>(std::ceil(std::log10(std::max(static_cast<double>(responses), 1.0)))), 2, 6);
+}
+
+}  // namespace
+
+Chart ThroughputChart(const results::HttpWorkload& workload, const std::string& title) {
+  return ThroughputOf(Entrants(workload.implementations), title);
+}
+
+Chart ThroughputChart(const results::BatchTaskResult& task, const std::string& title) {
+  return ThroughputOf(Entrants(task.implementations), title);
+}
+
+Chart LatencySpectrumChart(const results::HttpWorkload& workload) {
   std::vector<Series> series;
-  std::vector<std::string> languages, missing, merged;
-  double total_max = 0, y_max = 0;
-  for (const auto& impl : ArrayAt(workload, "implementations")) {
+  std::vector<load::Histogram> pooled;  // one per series
+  std::vector<std::string> languages, missing, described;
+  int64_t total_max = 0;
+  double y_max = 0;
+  for (const auto& impl : workload.implementations) {
     int trials = 0;
-    auto buckets = MergedBuckets(impl, &trials);
-    if (buckets.empty()) {
-      missing.push_back(Unavailable(impl, "no latency histogram"));
+    std::optional<load::Histogram> h;
+    try {
+      h = PooledHistogram(impl, &trials);
+    } catch (const std::invalid_argument& e) {
+      missing.push_back(impl.id + ": histograms that do not pool (" + e.what() + ")");
       continue;
     }
-    double total = 0;
-    for (const auto& b : buckets) total += b.second;
-    total_max = std::max(total_max, total);
-    y_max = std::max(y_max, buckets.back().first / 1e6);
-    merged.push_back(
-        fmt::format("{} {} trial{}, {:.0f} responses", StringAt(impl, "id"), trials, trials == 1 ? "" : "s", total));
-    // The merged buckets (value ns, count) wait in `points` until the axis' extent is known.
-    series.push_back({StringAt(impl, "id"), "", "", std::move(buckets)});
-    languages.push_back(StringAt(impl, "language"));
+    if (!h || h->Count() == 0) {
+      missing.push_back(Unavailable(impl.id, impl.status, impl.error, "no latency histogram"));
+      continue;
+    }
+    total_max = std::max(total_max, h->Count());
+    y_max = std::max(y_max, static_cast<double>(h->Max()) / 1e6);
+    described.push_back(
+        fmt::format("{} {} trial{}, {} responses", impl.id, trials, trials == 1 ? "" : "s", h->Count()));
+    series.push_back({impl.id, "", "", {}});
+    pooled.push_back(std::move(*h));
+    languages.push_back(impl.language);
   }
   if (series.empty()) {
     return {"", "No latency histograms to draw" + (missing.empty() ? "." : ": " + Joined(missing) + ".")};
   }
   AssignStyles(series, languages);
-  // The axis reaches the decade that holds the last response: 99.99% needs 10^4 of them.
-  const int decades = std::clamp(static_cast<int>(std::ceil(std::log10(std::max(total_max, 1.0)))), 2, 6);
-  const double x_max = std::pow(10, decades);
+  const int decades = Decades(total_max);
   constexpr int kPerDecade = 24;
-  for (auto& s : series) {
-    Points buckets = std::move(s.points);
-    s.points.clear();
+  for (size_t k = 0; k < series.size(); ++k) {
     for (int i = 0; i <= decades * kPerDecade; ++i) {
       const double x = std::pow(10, static_cast<double>(i) / kPerDecade);
-      s.points.emplace_back(x, ValueAtPercentile(buckets, 1 - 1 / x) / 1e6);
+      const double value_ns = static_cast<double>(pooled[k].ValueAtPercentile(100 * (1 - 1 / x)));
+      series[k].points.emplace_back(x, value_ns / 1e6);
     }
   }
-  svg::LogScale x{1, x_max, 72, kWidth - 24};
+  svg::LogScale x{1, std::pow(10, decades), 72, kWidth - 24};
   std::vector<svg::Tick> ticks = {{1, "0%"}, {2, "50%"}, {10, "90%"}};
   for (int d = 2; d <= decades; ++d) {
     ticks.push_back({std::pow(10, d), "99" + (d > 2 ? "." + std::string(d - 2, '9') : "") + "%"});
   }
-  std::string svg_text = LineChart(id + ": latency by percentile",
-                                   "latency against percentile, one line per implementation",
-                                   series, x, ticks, "percentile (log scale of 1/(1-p))", y_max, "latency (ms)");
+  std::string svg_text = LineChart(workload.id + ": latency by percentile",
+                                   "latency against percentile, one line per implementation", series, x, ticks,
+                                   "percentile (log scale of 1/(1-p))", y_max, "latency (ms)");
   std::string caption =
-      "Latency at each percentile, from the latency histograms of all trials merged per implementation (" +
-      Joined(merged) + "); the right end is the maximum.";
+      "Latency at each percentile of the trials' latency histograms pooled per implementation (" + Joined(described) +
+      "): every response of every trial in one histogram, unlike the tables' p50 and p99, which are medians of "
+      "per-trial percentiles; the right end is the maximum.";
   if (!missing.empty()) caption += " Not drawn: " + Joined(missing) + ".";
   return {svg_text, caption};
 }
 
-Chart RssChart(const json& workload) {
-  const std::string id = StringAt(workload, "id");
+Chart RssChart(const results::HttpWorkload& workload) {
   std::vector<Series> series;
   std::vector<std::string> languages, missing;
   double t_max = 0, y_max = 0;
-  for (const auto& impl : ArrayAt(workload, "implementations")) {
-    const json& samples = ArrayAt(ObjectAt(FirstAt(impl, "trials"), "server"), "rss_series");
-    Series s{StringAt(impl, "id"), "", "", {}};
-    for (const auto& sample : samples) {
-      if (!sample.is_array() || sample.size() != 2 || !sample[0].is_number() || !sample[1].is_number()) continue;
-      s.points.emplace_back(sample[0].get<double>(), sample[1].get<double>() / (1 << 20));
-      t_max = std::max(t_max, s.points.back().first);
-      y_max = std::max(y_max, s.points.back().second);
+  for (const auto& impl : workload.implementations) {
+    Series s{impl.id, "", "", {}};
+    if (!impl.trials.empty()) {
+      for (const auto& sample : impl.trials.front().server.rss_series) {
+        s.points.emplace_back(sample.t_s, static_cast<double>(sample.rss_bytes) / (1 << 20));
+        t_max = std::max(t_max, s.points.back().first);
+        y_max = std::max(y_max, s.points.back().second);
+      }
     }
     if (s.points.empty()) {
-      missing.push_back(Unavailable(impl, "no RSS samples"));
+      missing.push_back(Unavailable(impl.id, impl.status, impl.error, "no RSS samples"));
       continue;
     }
     series.push_back(std::move(s));
-    languages.push_back(StringAt(impl, "language"));
+    languages.push_back(impl.language);
   }
   if (series.empty()) return {"", "No RSS samples to draw" + (missing.empty() ? "." : ": " + Joined(missing) + ".")};
   AssignStyles(series, languages);
@@ -309,7 +348,7 @@ Chart RssChart(const json& workload) {
   svg::LinearScale x{0, t_values.back(), 72, kWidth - 24};
   std::vector<svg::Tick> ticks;
   for (double v : t_values) ticks.push_back({v, svg::TickLabel(v)});
-  std::string svg_text = LineChart(id + ": server RSS during the first trial",
+  std::string svg_text = LineChart(workload.id + ": server RSS during the first trial",
                                    "resident set size against time, one line per implementation",
                                    series, x, ticks, "time since the measurement window began (s)", y_max, "RSS (MiB)");
   std::string caption = "Resident set size of each server, sampled during the measured window of its first trial.";

@@ -8,12 +8,12 @@ namespace claimbench::report {
 
 class ClaimsTableReporter : public Reporter {
  public:
-  std::string Render(const nlohmann::json& results) const override;
+  std::string Render(const results::RunResults& results) const override;
 };
 
 class ClaimsCsvReporter : public Reporter {
  public:
-  std::string Render(const nlohmann::json& results) const override;
+  std::string Render(const results::RunResults& results) const override;
 };
 
 }  // namespace claimbench::report

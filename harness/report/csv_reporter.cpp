@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "stats/metrics.h"
+#include <optional>
+#include <vector>
+
+#include "stats/metric_registry.h"
 
 namespace claimbench::report {
 
@@ -22,40 +25,49 @@ namespace {
 // The shortest text that reads back to the same double, without an exponent for
 // everyday magnitudes (fmt's default: 900, 1557520, 0.25; 1e+300 stays short).
 std::string Number(double v) { return fmt::format("{}", v); }
+std::string Number(const std::optional<double>& v) { return v ? Number(*v) : std::string(); }
 
-void Row(std::string& out, const std::string& run, const std::string& workload, const std::string& impl,
-         const std::string& metric, const std::string& unit, const nlohmann::json& value) {
-  auto field = [](const nlohmann::json& j) { return j.is_number() ? Number(j.get<double>()) : std::string(); };
-  out += CsvField(run) + "," + CsvField(workload) + "," + CsvField(impl) + "," + CsvField(metric) + "," +
-         CsvField(unit) + "," + field(value.value("median", nlohmann::json())) + "," +
-         field(value.value("ci_low", nlohmann::json())) + "," + field(value.value("ci_high", nlohmann::json())) + "\n";
+struct RowKey {
+  const std::string& run;
+  const std::string& workload;
+  const std::string& implementation;
+};
+
+void Row(std::string& out, const RowKey& key, const std::string& metric, const std::string& unit, double value,
+         const std::optional<double>& ci_low = std::nullopt, const std::optional<double>& ci_high = std::nullopt) {
+  out += CsvField(key.run) + "," + CsvField(key.workload) + "," + CsvField(key.implementation) + "," +
+         CsvField(metric) + "," + CsvField(unit) + "," + Number(value) + "," + Number(ci_low) + "," +
+         Number(ci_high) + "\n";
+}
+
+template <typename Implementation>
+void SummaryRows(std::string& out, const std::string& run, const std::string& workload,
+                 const std::vector<Implementation>& implementations) {
+  for (const auto& impl : implementations) {
+    for (const auto& [metric, s] : impl.summary) {
+      Row(out, {run, workload, impl.id}, metric, s.unit, s.median, s.ci_low, s.ci_high);
+    }
+  }
 }
 
 }  // namespace
 
-std::string CsvReporter::Render(const nlohmann::json& results) const {
+std::string CsvReporter::Render(const results::RunResults& results) const {
   std::string out = "run_id,workload,implementation,metric,unit,value,ci_low,ci_high\n";
-  const std::string run = results.value("run_id", "");
-  if (results.contains("builds")) {
-    for (const auto& [impl, record] : results["builds"].items()) {
-      for (const auto& metric : stats::BuildMetrics()) {
-        if (auto v = stats::Extract(record, metric)) Row(out, run, "build", impl, metric.name, metric.unit, {{"median", *v}});
-      }
+  const std::string& run = results.run_id;
+  const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
+  const std::string build = "build";
+  for (const auto& [impl, b] : results.builds) {
+    if (!b.record.ok) continue;  // a failed build has no figures (its sizes read 0)
+    for (const stats::Metric* metric : registry.From(stats::Source::kBuild)) {
+      if (auto v = metric->from_build(b.record)) Row(out, {run, build, impl}, metric->name, metric->unit, *v);
     }
   }
-  auto summaries = [&](const std::string& workload, const nlohmann::json& implementations) {
-    for (const auto& impl : implementations) {
-      if (!impl.contains("summary")) continue;
-      for (const auto& [metric, value] : impl["summary"].items()) {
-        Row(out, run, workload, impl["id"], metric, value.value("unit", ""), value);
-      }
-    }
-  };
-  for (const auto& w : results.value("workloads", nlohmann::json::array())) {
-    summaries(w["id"], w.value("implementations", nlohmann::json::array()));
+  for (const auto& w : results.workloads) {
+    if (const results::HttpWorkload* http = w.http()) SummaryRows(out, run, http->id, http->implementations);
     // A batch task is a workload of its own in the long format: "json-parse/tweets-typed".
-    for (const auto& task : w.value("tasks", nlohmann::json::array())) {
-      summaries(w["id"].get<std::string>() + "/" + task["id"].get<std::string>(), task["implementations"]);
+    if (const results::BatchWorkload* batch = w.batch()) {
+      for (const auto& task : batch->tasks) SummaryRows(out, run, batch->id + "/" + task.id, task.implementations);
     }
   }
   return out;

@@ -9,7 +9,7 @@ namespace claimbench::report {
 
 class CsvReporter : public Reporter {
  public:
-  std::string Render(const nlohmann::json& results) const override;
+  std::string Render(const results::RunResults& results) const override;
 };
 
 /// Quotes a field when it holds a comma, quote or line break (RFC 4180).

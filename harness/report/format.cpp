@@ -1,4 +1,4 @@
-// Numbers, units and cells shared by the Markdown and HTML reports.
+// Numbers, units and cells shared by the reports.
 #include "report/format.h"
 
 #include <fmt/format.h>
@@ -7,62 +7,13 @@
 
 namespace claimbench::report {
 
-using nlohmann::json;
-
 const char kNoisyLegend[] =
     "~ marks a noisy figure: its 95% CI reaches further than 10% of the median from it (a ratio whose "
     "side has a single sample, and so no CI, is marked too).";
 
-const json* SummaryOf(const json& impl, const std::string& metric) {
-  if (!impl.is_object()) return nullptr;
-  auto summary = impl.find("summary");
-  if (summary == impl.end() || !summary->is_object()) return nullptr;
-  auto entry = summary->find(metric);
-  if (entry == summary->end() || !entry->is_object()) return nullptr;
-  return &*entry;
-}
-
-std::optional<double> NumberAt(const json& object, const std::string& key) {
-  if (!object.is_object()) return std::nullopt;
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number()) return std::nullopt;
-  return it->get<double>();
-}
-
-std::string StringAt(const json& object, const std::string& key) {
-  if (!object.is_object()) return "";
-  auto it = object.find(key);
-  return it == object.end() ? "" : Text(*it);
-}
-
-bool BoolAt(const json& object, const std::string& key) {
-  if (!object.is_object()) return false;
-  auto it = object.find(key);
-  return it != object.end() && it->is_boolean() && it->get<bool>();
-}
-
-const json& ArrayAt(const json& object, const std::string& key) {
-  static const json kEmpty = json::array();
-  if (!object.is_object()) return kEmpty;
-  auto it = object.find(key);
-  return it != object.end() && it->is_array() ? *it : kEmpty;
-}
-
-const json& ObjectAt(const json& object, const std::string& key) {
-  static const json kEmpty = json::object();
-  if (!object.is_object()) return kEmpty;
-  auto it = object.find(key);
-  return it != object.end() && it->is_object() ? *it : kEmpty;
-}
-
-const json& FirstAt(const json& object, const std::string& key) {
-  const json& array = ArrayAt(object, key);
-  return array.empty() ? ObjectAt(array, "") : array[0];
-}
-
-std::optional<double> MedianOf(const json& impl, const std::string& metric) {
-  const json* summary = SummaryOf(impl, metric);
-  return summary ? NumberAt(*summary, "median") : std::nullopt;
+const results::Summary* SummaryOf(const results::Summaries& summaries, std::string_view metric) {
+  auto it = summaries.find(std::string(metric));
+  return it == summaries.end() ? nullptr : &it->second;
 }
 
 int DecimalsFor(double scaled) {
@@ -85,6 +36,16 @@ UnitScale DurationScale(double median_ns) {
   return {1, 0, "ns"};
 }
 
+UnitScale MicrosecondsScale(double median_us) {
+  UnitScale scale = DurationScale(median_us * 1e3);
+  scale.factor *= 1e3;
+  return scale;
+}
+
+UnitScale SecondsScale(double median_s) { return {1, DecimalsFor(median_s), "s"}; }
+
+UnitScale MillisecondsScale(double median_s) { return {1e3, DecimalsFor(median_s * 1e3), "ms"}; }
+
 UnitScale MibScale(double median_bytes) {
   const double mib = median_bytes / (1 << 20);
   return {1.0 / (1 << 20), DecimalsFor(mib), "MiB"};
@@ -93,6 +54,20 @@ UnitScale MibScale(double median_bytes) {
 UnitScale DecimalBytesScale(double median_bytes) {
   if (std::fabs(median_bytes) < 1e6) return {1e-3, DecimalsFor(median_bytes * 1e-3), "kB"};
   return {1e-6, DecimalsFor(median_bytes * 1e-6), "MB"};
+}
+
+UnitScale ScaleFor(stats::DisplayScale scale, double median) {
+  using D = stats::DisplayScale;
+  switch (scale) {
+    case D::kPlain: return PlainScale(median);
+    case D::kDuration: return DurationScale(median);
+    case D::kMicroseconds: return MicrosecondsScale(median);
+    case D::kSeconds: return SecondsScale(median);
+    case D::kMilliseconds: return MillisecondsScale(median);
+    case D::kMib: return MibScale(median);
+    case D::kDecimalBytes: return DecimalBytesScale(median);
+  }
+  return PlainScale(median);
 }
 
 std::string ShowBare(double value, const UnitScale& scale) {
@@ -105,19 +80,22 @@ std::string Show(double value, const UnitScale& scale) {
   return scale.unit.empty() ? ShowBare(value, scale) : ShowBare(value, scale) + " " + scale.unit;
 }
 
-Cell SummaryCell(const json* summary, const UnitScale& scale, bool with_ci) {
+Cell SummaryCell(const results::Summary* summary, const UnitScale& scale, bool with_ci) {
   if (!summary) return {"-"};
-  auto median = NumberAt(*summary, "median");
-  if (!median) return {"-"};
-  Cell cell{Show(*median, scale), BoolAt(*summary, "noisy")};
-  auto low = NumberAt(*summary, "ci_low"), high = NumberAt(*summary, "ci_high");
-  if (with_ci && low && high) cell.text += " [" + ShowBare(*low, scale) + ", " + ShowBare(*high, scale) + "]";
+  Cell cell{Show(summary->median, scale), summary->noisy};
+  if (with_ci && summary->HasInterval()) {
+    cell.text += " [" + ShowBare(*summary->ci_low, scale) + ", " + ShowBare(*summary->ci_high, scale) + "]";
+  }
   return cell;
 }
 
-Cell DurationCell(const json* summary, bool with_ci) {
-  std::optional<double> median = summary ? NumberAt(*summary, "median") : std::nullopt;
-  return SummaryCell(summary, DurationScale(median.value_or(0)), with_ci);
+Cell MetricCell(const results::Summaries& summaries, const stats::Metric& metric, bool with_ci) {
+  const results::Summary* summary = SummaryOf(summaries, metric.name);
+  return SummaryCell(summary, ScaleFor(metric.scale, summary ? summary->median : 0), with_ci);
+}
+
+Cell ValueCell(std::optional<double> value, const stats::Metric& metric) {
+  return value ? Cell{Show(*value, ScaleFor(metric.scale, *value))} : Cell{"-"};
 }
 
 std::string FirstLine(const std::string& text, size_t max_chars) {
@@ -129,23 +107,14 @@ std::string FirstLine(const std::string& text, size_t max_chars) {
   return line.substr(0, cut) + "...";
 }
 
-Cell StatusCell(const json& entry) {
-  std::string status = StringAt(entry, "status");
-  if (status == "ok") return {"ok"};
-  if (status.empty()) status = "no status";
-  std::string error = StringAt(entry, "error");
-  Cell cell{error.empty() ? status : status + ": " + FirstLine(error)};
+Cell StatusCell(results::Status status, const std::optional<std::string>& error) {
+  const std::string name(results::Name(status));
+  if (status == results::Status::kOk) return {name};
+  Cell cell{error && !error->empty() ? name + ": " + FirstLine(*error) : name};
   cell.failed = true;
   return cell;
 }
 
 std::string G4(double value) { return fmt::format("{:.4g}", value); }
-
-std::string Text(const json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_number()) return G4(value.get<double>());
-  if (value.is_null()) return "";
-  return value.dump();
-}
 
 }  // namespace claimbench::report

@@ -1,33 +1,20 @@
-// Formatting shared by the Markdown and HTML reports: a metric's summary looked up in an
-// implementation, numbers shown in a unit with about three significant digits, a median
-// with its 95% CI, an implementation's status. Plain text only: each report escapes it.
+// Formatting shared by the reports: a metric's summary looked up in an implementation and
+// shown in the metric's display scale (from the registry), numbers with about three
+// significant digits, a median with its 95% CI, an implementation's status. Plain text
+// only: each report escapes it.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "results/model.h"
+#include "stats/metric_registry.h"
 
 namespace claimbench::report {
 
-/// The summary {median, ci_low, ci_high, noisy, ...} of `metric` in an implementation
-/// entry, or nullptr when the entry has none (a failed implementation has no summary).
-const nlohmann::json* SummaryOf(const nlohmann::json& impl, const std::string& metric);
-/// The median of that summary, if there is one and it is a number.
-std::optional<double> MedianOf(const nlohmann::json& impl, const std::string& metric);
-/// object[key] when it is a number (a null CI bound is no number).
-std::optional<double> NumberAt(const nlohmann::json& object, const std::string& key);
-/// Text(object[key]), or "" when `object` is no object or has no such key.
-std::string StringAt(const nlohmann::json& object, const std::string& key);
-/// object[key] when it is a boolean, else false.
-bool BoolAt(const nlohmann::json& object, const std::string& key);
-/// object[key] when it is an array (an object), else an empty one: a reader of a results
-/// file with a field missing or of the wrong type renders "-", it does not throw.
-const nlohmann::json& ArrayAt(const nlohmann::json& object, const std::string& key);
-const nlohmann::json& ObjectAt(const nlohmann::json& object, const std::string& key);
-/// The first element of the array at object[key] (an implementation's first trial), or an
-/// empty object.
-const nlohmann::json& FirstAt(const nlohmann::json& object, const std::string& key);
+/// The summary of `metric` among `summaries`, or nullptr (a failed implementation has none).
+const results::Summary* SummaryOf(const results::Summaries& summaries, std::string_view metric);
 
 /// How a stored value is shown: multiplied by `factor`, `decimals` after the point, then
 /// `unit` (with a space before it unless empty).
@@ -43,10 +30,18 @@ int DecimalsFor(double scaled);
 UnitScale PlainScale(double median, const std::string& unit = "");
 /// Nanoseconds in the unit that suits `median_ns`: ns, µs, ms or s.
 UnitScale DurationScale(double median_ns);
+/// Microseconds, shown in the duration unit that suits them.
+UnitScale MicrosecondsScale(double median_us);
+/// Seconds, in s.
+UnitScale SecondsScale(double median_s);
+/// Seconds, in ms.
+UnitScale MillisecondsScale(double median_s);
 /// Bytes in MiB (2^20 bytes): memory.
 UnitScale MibScale(double median_bytes);
 /// Bytes in kB below 10^6, else MB (decimal): file sizes.
 UnitScale DecimalBytesScale(double median_bytes);
+/// The scale of a metric's DisplayScale for a figure of about `median`.
+UnitScale ScaleFor(stats::DisplayScale scale, double median);
 
 /// "12.3 ms": the value in the scale, with the unit.
 std::string Show(double value, const UnitScale& scale);
@@ -62,19 +57,19 @@ struct Cell {
 
 /// The median of a summary in `scale`; with `with_ci`, followed by "[low, high]" in the same
 /// scale when the summary has an interval. "-" for no summary.
-Cell SummaryCell(const nlohmann::json* summary, const UnitScale& scale, bool with_ci);
-/// A duration summary (ns) in the unit that suits its median.
-Cell DurationCell(const nlohmann::json* summary, bool with_ci);
+Cell SummaryCell(const results::Summary* summary, const UnitScale& scale, bool with_ci);
+/// The summary of `metric` among `summaries`, in the metric's display scale; "-" for none.
+Cell MetricCell(const results::Summaries& summaries, const stats::Metric& metric, bool with_ci = false);
+/// One value of `metric` (a build's figure), in the metric's display scale; "-" for none.
+Cell ValueCell(std::optional<double> value, const stats::Metric& metric);
 
 /// "ok", or "<status>: <first line of the error>" (a failed implementation).
-Cell StatusCell(const nlohmann::json& entry);
+Cell StatusCell(results::Status status, const std::optional<std::string>& error);
 
 /// The first line of `text`, cut to `max_chars` bytes (on a UTF-8 boundary) with "...".
 std::string FirstLine(const std::string& text, size_t max_chars = 160);
 /// Four significant digits, as the claims' details write them ("1.067", "8.903e+06").
 std::string G4(double value);
-/// A JSON value as text: a string as is, a number in G4, anything else as JSON.
-std::string Text(const nlohmann::json& value);
 
 /// The legend of the "~" mark, one sentence.
 extern const char kNoisyLegend[];

@@ -12,7 +12,7 @@
 namespace claimbench::report {
 namespace {
 
-using nlohmann::json;
+using results::Verdict;
 using svg::Escape;
 
 // System fonts only: the page loads nothing.
@@ -107,8 +107,8 @@ std::string HtmlTable(const Table& table, const std::string& css_class = "") {
   return out;
 }
 
-std::string Ratios(const json& ratios) {
-  auto lines = RatioLines(ratios);
+std::string Ratios(const std::vector<results::Ratio>& ratios, const stats::MetricRegistry& registry) {
+  auto lines = RatioLines(ratios, registry);
   if (lines.empty()) return "";
   std::string out =
       "<p class=\"note\">Ratios of medians (numerator / denominator) [95% CI]:</p>\n<ul class=\"ratios\">\n";
@@ -130,36 +130,44 @@ std::string Paragraph(const std::string& text, const char* css_class) {
   return text.empty() ? "" : fmt::format("<p class=\"{}\">{}</p>\n", css_class, Escape(text));
 }
 
-std::string HttpSection(const json& w) {
-  const std::string id = StringAt(w, "id");
-  std::string out = "<section id=\"" + Escape(Anchor("w-", id)) + "\">\n<h2>" + Escape(id) +
+std::string HttpSection(const results::HttpWorkload& w, const stats::MetricRegistry& registry) {
+  std::string out = "<section id=\"" + Escape(Anchor("w-", w.id)) + "\">\n<h2>" + Escape(w.id) +
                     "<span class=\"kind\">HTTP</span></h2>\n";
-  out += Paragraph(StringAt(w, "description"), "description") + Paragraph(HttpLoadLine(w), "muted");
-  out += HtmlTable(HttpTable(w));
-  Table points = LoadPointsTable(w);
+  out += Paragraph(w.description, "description") + Paragraph(HttpLoadLine(w), "muted");
+  out += HtmlTable(HttpTable(w, registry));
+  Table points = LoadPointsTable(w, registry);
   if (!points.rows.empty()) out += "<h3>Further load points</h3>\n" + HtmlTable(points);
-  out += Ratios(ArrayAt(w, "ratios"));
-  out += Figure(ThroughputChart(w, id)) + Figure(LatencySpectrumChart(w)) + Figure(RssChart(w));
+  out += Ratios(w.ratios, registry);
+  out += Figure(ThroughputChart(w, w.id)) + Figure(LatencySpectrumChart(w)) + Figure(RssChart(w));
   return out + "</section>\n";
 }
 
-std::string BatchSection(const json& w) {
-  const std::string id = StringAt(w, "id");
-  std::string out = "<section id=\"" + Escape(Anchor("w-", id)) + "\">\n<h2>" + Escape(id) +
+std::string BatchSection(const results::BatchWorkload& w, const stats::MetricRegistry& registry) {
+  std::string out = "<section id=\"" + Escape(Anchor("w-", w.id)) + "\">\n<h2>" + Escape(w.id) +
                     "<span class=\"kind\">batch</span></h2>\n";
-  out += Paragraph(StringAt(w, "description"), "description") + Paragraph(BatchLine(w), "muted");
-  for (const auto& task : ArrayAt(w, "tasks")) {
-    const std::string title = id + " / " + StringAt(task, "id");
+  out += Paragraph(w.description, "description") + Paragraph(BatchLine(w), "muted");
+  for (const auto& task : w.tasks) {
+    const std::string title = w.id + " / " + task.id;
     out += "<h3 id=\"" + Escape(Anchor("t-", title)) + "\">" + Escape(title) + "</h3>\n";
-    out += HtmlTable(BatchTaskTable(task)) + Ratios(ArrayAt(task, "ratios")) + Figure(ThroughputChart(task, title));
+    out += HtmlTable(BatchTaskTable(task, registry)) + Ratios(task.ratios, registry) +
+           Figure(ThroughputChart(task, title));
   }
   return out + "</section>\n";
 }
 
-std::string Badge(const std::string& verdict) {
-  std::string css = "v-not-measured";
-  if (verdict == "consistent" || verdict == "contradicted" || verdict == "inconclusive") css = "v-" + verdict;
-  return "<span class=\"badge " + css + "\">" + Escape(verdict.empty() ? "no verdict" : verdict) + "</span>";
+const char* BadgeClass(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kConsistent: return "v-consistent";
+    case Verdict::kContradicted: return "v-contradicted";
+    case Verdict::kInconclusive: return "v-inconclusive";
+    case Verdict::kNotMeasured: return "v-not-measured";
+  }
+  return "v-not-measured";
+}
+
+std::string Badge(Verdict verdict) {
+  return "<span class=\"badge " + std::string(BadgeClass(verdict)) + "\">" + Escape(results::Name(verdict)) +
+         "</span>";
 }
 
 std::string Stated(const ClaimView& c) {
@@ -197,7 +205,7 @@ std::string ClaimsSection(const std::vector<ClaimView>& claims) {
   std::string out = "<section id=\"claims\">\n<h2>Claims</h2>\n<p>" + Escape(VerdictCounts(claims)) + ".</p>\n";
   std::string judged, not_measured;
   for (const auto& c : claims) {
-    if (c.verdict == "not measured here") {
+    if (c.verdict == Verdict::kNotMeasured) {
       not_measured += "<tr>" + ClaimCell(c) + "<td>" + Stated(c) + "</td><td>" + Badge(c.verdict) + "</td><td>" +
                       Escape(c.reason.empty() ? "-" : c.reason) + "</td></tr>\n";
     } else {
@@ -218,12 +226,11 @@ std::string ClaimsSection(const std::vector<ClaimView>& claims) {
   return out + "</section>\n";
 }
 
-std::string Contents(const json& results, bool builds, bool claims) {
+std::string Contents(const results::RunResults& results, bool builds, bool claims) {
   std::string out = "<nav aria-label=\"contents\"><ul>\n";
-  for (const auto& w : ArrayAt(results, "workloads")) {
-    const std::string id = StringAt(w, "id");
-    out += "<li><a href=\"#" + Escape(Anchor("w-", id)) + "\">" + Escape(id) + "</a> <span class=\"muted\">" +
-           Escape(StringAt(w, "kind")) + "</span></li>\n";
+  for (const auto& w : results.workloads) {
+    out += "<li><a href=\"#" + Escape(Anchor("w-", w.id())) + "\">" + Escape(w.id()) + "</a> <span class=\"muted\">" +
+           Escape(results::Name(w.kind())) + "</span></li>\n";
   }
   if (builds) out += "<li><a href=\"#builds\">Builds</a></li>\n";
   if (claims) out += "<li><a href=\"#claims\">Claims</a></li>\n";
@@ -232,8 +239,9 @@ std::string Contents(const json& results, bool builds, bool claims) {
 
 }  // namespace
 
-std::string HtmlReporter::Render(const json& results) const {
-  const std::string run = StringAt(results, "run_id");
+std::string HtmlReporter::Render(const results::RunResults& results) const {
+  const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
+  const std::string& run = results.run_id;
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>claimbench report" + (run.empty() ? "" : " " + Escape(run)) + "</title>\n<style>\n" +
@@ -243,11 +251,11 @@ std::string HtmlReporter::Render(const json& results) const {
     out += "<dt>" + Escape(field.label) + "</dt><dd>" + Escape(field.value) + "</dd>\n";
   }
   out += "</dl>\n";
-  Table builds = BuildsTable(ObjectAt(results, "builds"));
+  Table builds = BuildsTable(results.builds, registry);
   auto claims = Claims(results);
   out += Contents(results, !builds.rows.empty(), !claims.empty());
-  for (const auto& w : ArrayAt(results, "workloads")) {
-    out += StringAt(w, "kind") == "batch" ? BatchSection(w) : HttpSection(w);
+  for (const auto& w : results.workloads) {
+    out += w.http() ? HttpSection(*w.http(), registry) : BatchSection(*w.batch(), registry);
   }
   if (!builds.rows.empty()) out += "<section id=\"builds\">\n<h2>Builds</h2>\n" + HtmlTable(builds) + "</section>\n";
   if (!claims.empty()) out += ClaimsSection(claims);

@@ -12,7 +12,7 @@ namespace claimbench::report {
 
 class HtmlReporter : public Reporter {
  public:
-  std::string Render(const nlohmann::json& results) const override;
+  std::string Render(const results::RunResults& results) const override;
 };
 
 }  // namespace claimbench::report

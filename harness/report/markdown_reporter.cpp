@@ -33,7 +33,7 @@ std::string MarkdownText(const std::string& text) {
 
 namespace {
 
-using nlohmann::json;
+using results::Verdict;
 
 std::string CellText(const Cell& cell) {
   std::string text = MarkdownText(cell.text);
@@ -59,8 +59,8 @@ std::string MarkdownTable(const Table& table) {
   return out;
 }
 
-std::string Ratios(const json& ratios) {
-  auto lines = RatioLines(ratios);
+std::string Ratios(const std::vector<results::Ratio>& ratios, const stats::MetricRegistry& registry) {
+  auto lines = RatioLines(ratios, registry);
   if (lines.empty()) return "";
   std::string out = "Ratios of medians (numerator / denominator) [95% CI]:\n\n";
   for (const auto& line : lines) {
@@ -73,22 +73,21 @@ std::string Ratios(const json& ratios) {
 
 std::string Paragraph(const std::string& text) { return text.empty() ? "" : MarkdownText(text) + "\n\n"; }
 
-std::string HttpSection(const json& w) {
-  std::string out = "## " + MarkdownText(StringAt(w, "id")) + " (HTTP)\n\n";
-  out += Paragraph(StringAt(w, "description")) + Paragraph(HttpLoadLine(w));
-  out += MarkdownTable(HttpTable(w));
-  Table points = LoadPointsTable(w);
+std::string HttpSection(const results::HttpWorkload& w, const stats::MetricRegistry& registry) {
+  std::string out = "## " + MarkdownText(w.id) + " (HTTP)\n\n";
+  out += Paragraph(w.description) + Paragraph(HttpLoadLine(w));
+  out += MarkdownTable(HttpTable(w, registry));
+  Table points = LoadPointsTable(w, registry);
   if (!points.rows.empty()) out += "Further load points:\n\n" + MarkdownTable(points);
-  return out + Ratios(ArrayAt(w, "ratios"));
+  return out + Ratios(w.ratios, registry);
 }
 
-std::string BatchSection(const json& w) {
-  const std::string id = StringAt(w, "id");
-  std::string out = "## " + MarkdownText(id) + " (batch)\n\n";
-  out += Paragraph(StringAt(w, "description")) + Paragraph(BatchLine(w));
-  for (const auto& task : ArrayAt(w, "tasks")) {
-    out += "### " + MarkdownText(id + " / " + StringAt(task, "id")) + "\n\n";
-    out += MarkdownTable(BatchTaskTable(task)) + Ratios(ArrayAt(task, "ratios"));
+std::string BatchSection(const results::BatchWorkload& w, const stats::MetricRegistry& registry) {
+  std::string out = "## " + MarkdownText(w.id) + " (batch)\n\n";
+  out += Paragraph(w.description) + Paragraph(BatchLine(w));
+  for (const auto& task : w.tasks) {
+    out += "### " + MarkdownText(w.id + " / " + task.id) + "\n\n";
+    out += MarkdownTable(BatchTaskTable(task, registry)) + Ratios(task.ratios, registry);
   }
   return out;
 }
@@ -97,12 +96,13 @@ std::string BatchSection(const json& w) {
 std::string CheckLine(const CheckView& k) {
   std::string out = "**" + MarkdownText(k.label) + "**";
   if (!k.where.empty()) out += " (" + MarkdownText(k.where) + ")";
-  if (k.verdict == "not measured here") return out + ": not measured here: " + MarkdownText(k.detail);
+  const std::string verdict = MarkdownText(std::string(results::Name(k.verdict)));
+  if (k.verdict == Verdict::kNotMeasured) return out + ": " + verdict + ": " + MarkdownText(k.detail);
   out += ": measured " + (k.measured.empty() ? "-" : MarkdownText(k.measured));
   if (!k.expected.empty()) out += " vs expected " + MarkdownText(k.expected);
-  out += ": " + MarkdownText(k.verdict);
+  out += ": " + verdict;
   // The direction and size of a contradiction, or what an interval straddles.
-  if (k.verdict != "consistent" && !k.detail.empty()) out += " (" + MarkdownText(k.detail) + ")";
+  if (k.verdict != Verdict::kConsistent && !k.detail.empty()) out += " (" + MarkdownText(k.detail) + ")";
   return out;
 }
 
@@ -112,7 +112,7 @@ std::string ClaimsSection(const std::vector<ClaimView>& claims) {
   not_measured.columns = {{"claim"}, {"document"}, {"paraphrase"}, {"stated"}, {"reason"}};
   std::string rows;
   for (const auto& c : claims) {
-    if (c.verdict == "not measured here") {
+    if (c.verdict == Verdict::kNotMeasured) {
       not_measured.rows.push_back({{c.id}, {c.document}, {c.paraphrase}, {c.stated}, {c.reason}});
       continue;
     }
@@ -122,7 +122,8 @@ std::string ClaimsSection(const std::vector<ClaimView>& claims) {
     for (const auto& k : c.checks) checks += (checks.empty() ? "" : "<br>") + CheckLine(k);
     if (checks.empty()) checks = MarkdownText(c.detail);
     rows += "| " + MarkdownText(c.id) + " | " + MarkdownText(c.document) + " | " + MarkdownText(c.paraphrase) + " | " +
-            MarkdownText(c.stated) + " | " + MarkdownText(c.verdict) + " | " + (checks.empty() ? "-" : checks) + " |\n";
+            MarkdownText(c.stated) + " | " + MarkdownText(std::string(results::Name(c.verdict))) + " | " +
+            (checks.empty() ? "-" : checks) + " |\n";
   }
   if (!rows.empty()) {
     out += "### Judged on this run\n\n| claim | document | paraphrase | stated | verdict | measured vs expected |\n"
@@ -135,14 +136,15 @@ std::string ClaimsSection(const std::vector<ClaimView>& claims) {
 
 }  // namespace
 
-std::string MarkdownReporter::Render(const json& results) const {
+std::string MarkdownReporter::Render(const results::RunResults& results) const {
+  const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
   std::string out = "# claimbench report\n\n";
   for (const auto& field : RunHeader(results)) out += "- **" + field.label + "**: " + MarkdownText(field.value) + "\n";
   out += "\n";
-  for (const auto& w : ArrayAt(results, "workloads")) {
-    out += StringAt(w, "kind") == "batch" ? BatchSection(w) : HttpSection(w);
+  for (const auto& w : results.workloads) {
+    out += w.http() ? HttpSection(*w.http(), registry) : BatchSection(*w.batch(), registry);
   }
-  Table builds = BuildsTable(ObjectAt(results, "builds"));
+  Table builds = BuildsTable(results.builds, registry);
   if (!builds.rows.empty()) out += "## Builds\n\n" + MarkdownTable(builds);
   auto claims = Claims(results);
   if (!claims.empty()) out += ClaimsSection(claims);

@@ -11,7 +11,7 @@ namespace claimbench::report {
 
 class MarkdownReporter : public Reporter {
  public:
-  std::string Render(const nlohmann::json& results) const override;
+  std::string Render(const results::RunResults& results) const override;
 };
 
 /// `text` safe inside a Markdown table cell or paragraph: "|", "\", "`" and a "]" that would

@@ -13,8 +13,6 @@
 namespace claimbench::report {
 namespace {
 
-using nlohmann::json;
-
 // Columns left to report.md and report.html.
 const std::set<std::string> kWideColumns = {"library", "libraries", "toolchain", "flags"};
 
@@ -60,8 +58,9 @@ std::string TextTable(const Table& table, const std::string& indent) {
   return out;
 }
 
-std::string Ratios(const json& ratios, const std::string& indent) {
-  auto lines = RatioLines(ratios);
+std::string Ratios(const std::vector<results::Ratio>& ratios, const stats::MetricRegistry& registry,
+                   const std::string& indent) {
+  auto lines = RatioLines(ratios, registry);
   if (lines.empty()) return "";
   size_t width = 0;
   for (const auto& line : lines) width = std::max(width, Width(line.pair));
@@ -76,22 +75,24 @@ std::string Ratios(const json& ratios, const std::string& indent) {
 
 }  // namespace
 
-std::string TableReporter::Render(const json& results) const {
+std::string TableReporter::Render(const results::RunResults& results) const {
+  const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
   std::string out;
-  for (const auto& w : ArrayAt(results, "workloads")) {
-    const std::string id = StringAt(w, "id");
-    if (StringAt(w, "kind") == "batch") {
-      out += id + ": " + BatchLine(w) + "\n";
-      for (const auto& task : ArrayAt(w, "tasks")) {
-        out += "  " + StringAt(task, "id") + "\n";
-        out += TextTable(BatchTaskTable(task), "    ") + Ratios(ArrayAt(task, "ratios"), "    ");
+  for (const auto& w : results.workloads) {
+    if (const results::BatchWorkload* batch = w.batch()) {
+      out += batch->id + ": " + BatchLine(*batch) + "\n";
+      for (const auto& task : batch->tasks) {
+        out += "  " + task.id + "\n";
+        out += TextTable(BatchTaskTable(task, registry), "    ") + Ratios(task.ratios, registry, "    ");
       }
       continue;
     }
-    out += id + ": " + HttpLoadLine(w) + "\n";
-    out += TextTable(HttpTable(w), "  ") + TextTable(LoadPointsTable(w), "  ") + Ratios(ArrayAt(w, "ratios"), "  ");
+    const results::HttpWorkload& http = *w.http();
+    out += http.id + ": " + HttpLoadLine(http) + "\n";
+    out += TextTable(HttpTable(http, registry), "  ") + TextTable(LoadPointsTable(http, registry), "  ") +
+           Ratios(http.ratios, registry, "  ");
   }
-  Table builds = BuildsTable(ObjectAt(results, "builds"));
+  Table builds = BuildsTable(results.builds, registry);
   if (!builds.rows.empty()) out += "builds\n" + TextTable(builds, "  ");
   if (out.find('~') != std::string::npos) out += std::string("(") + kNoisyLegend + ")\n";
   return out;

@@ -8,7 +8,7 @@ namespace claimbench::report {
 
 class TableReporter : public Reporter {
  public:
-  std::string Render(const nlohmann::json& results) const override;
+  std::string Render(const results::RunResults& results) const override;
 };
 
 }  // namespace claimbench::report

@@ -3,13 +3,14 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "process/child.h"
 #include "process/interrupt.h"
 #include "process/proc_stats.h"
-#include "stats/metrics.h"
-#include "stats/summary.h"
 #include "util/files.h"
 
 namespace claimbench::run {
@@ -55,7 +56,7 @@ struct Transcript {
   std::vector<double> warmup_ns, measure_ns;
   std::vector<std::string> checksums;  ///< of every iteration, warmup first
   std::vector<std::string> iteration_names;
-  json extra = json::object();  ///< extra numeric fields of measured iterations: name -> [values]
+  std::map<std::string, std::vector<double>> extra;  ///< extra numeric fields of measured iterations
 
   void Add(const std::string& line, int warmup, int iterations) {
     if (!error.empty()) return;
@@ -89,7 +90,7 @@ struct Transcript {
       if (phase == "measure") {
         for (const auto& [key, value] : j.items()) {
           if (key != "phase" && key != "i" && key != "ns" && key != "checksum" && value.is_number()) {
-            extra[key].push_back(value);
+            extra[key].push_back(value.get<double>());
           }
         }
       }
@@ -134,28 +135,108 @@ std::vector<std::string> BatchArgv(const spec::Implementation& impl, const std::
   return argv;
 }
 
-json RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task, const spec::Implementation& impl,
-                  const std::filesystem::path& binary, const std::optional<BatchInput>& input,
-                  const BatchRunOptions& options) {
-  json out;
-  out["id"] = impl.id;
-  out["language"] = std::string(spec::LanguageName(impl.language));
-  out["library"] = impl.library;
+namespace {
+
+// A runner followed until 'done': what it printed and its own figures, read while it was
+// still alive (held by --hold), or the failure that ended it.
+struct FollowedRunner {
+  Transcript transcript;
+  std::optional<process::CpuTimes> cpu;
+  std::optional<process::MemoryStatus> memory;
+  int64_t sampled_peak = 0;
+  std::optional<std::pair<results::Status, std::string>> failure;
+};
+
+FollowedRunner Follow(process::Child& child, const std::filesystem::path& out_file, const std::filesystem::path& log,
+                      const BatchRunOptions& options) {
+  using results::Status;
+  FollowedRunner f;
+  LineFollower follower(out_file);
+  auto read = [&] {
+    for (const auto& line : follower.NewLines()) f.transcript.Add(line, options.warmup, options.iterations);
+  };
+  const auto deadline = child.started() + options.timeout;
+  process::RssSampler sampler(child.pid());
+  while (!f.transcript.done && f.transcript.error.empty()) {
+    read();
+    if (f.transcript.done || !f.transcript.error.empty()) break;
+    if (process::Interrupted()) {
+      f.failure = {Status::kInterrupted, "interrupted by the user"};
+      return f;
+    }
+    if (auto status = child.Poll()) {
+      read();  // lines written just before the exit
+      if (f.transcript.done) break;
+      f.failure = {Status::kCrashed, status->Describe() + " before 'done'" +
+                                         (f.transcript.error.empty() ? "" : " (" + f.transcript.error + ")") +
+                                         "; stderr: " + FileTail(log, 1500)};
+      return f;
+    }
+    if (Clock::now() >= deadline) {
+      child.Stop(std::chrono::seconds(2));
+      f.failure = {Status::kTimedOut,
+                   "no 'done' within " +
+                       std::to_string(std::chrono::duration_cast<std::chrono::seconds>(options.timeout).count()) +
+                       " s; killed after " + std::to_string(f.transcript.measure_ns.size()) +
+                       " measured iterations; stderr: " + FileTail(log, 1500)};
+      return f;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  f.cpu = process::ReadCpuTimes(child.pid());
+  f.memory = process::ReadMemoryStatus(child.pid());
+  for (const auto& sample : sampler.Stop()) f.sampled_peak = std::max(f.sampled_peak, sample.rss_bytes);
+  return f;
+}
+
+// The figures of a runner that said 'done' and exited cleanly.
+void RecordRun(results::BatchEntry& out, const FollowedRunner& f) {
+  out.setup_ns = f.transcript.setup_line.value("ns", 0.0);
+  out.input_bytes = f.transcript.setup_line.value("input_bytes", int64_t{0});
+  out.compile_ns = f.transcript.compile_ns;
+  out.warmup_ns = f.transcript.warmup_ns;
+  out.measure_ns = f.transcript.measure_ns;
+  out.extra = f.transcript.extra;
+  results::RunnerProcess process;
+  process.rss_peak_sampled_bytes = f.sampled_peak;
+  if (f.cpu) {
+    process.cpu_user_s = f.cpu->user_s;
+    process.cpu_system_s = f.cpu->system_s;
+    process.cpu_s = f.cpu->user_s + f.cpu->system_s;
+  }
+  if (f.memory) {
+    process.vmhwm_bytes = f.memory->rss_peak_bytes;
+    process.rss_peak_bytes = std::max(f.memory->rss_peak_bytes, f.sampled_peak);
+  }
+  process.scope = "the whole runner process: setup, warmup and measured iterations";
+  out.process = {process};
+}
+
+}  // namespace
+
+results::BatchEntry RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task,
+                                 const spec::Implementation& impl, const std::filesystem::path& binary,
+                                 const std::optional<BatchInput>& input, const BatchRunOptions& options) {
+  using results::Status;
+  results::BatchEntry out;
+  out.id = impl.id;
+  out.language = std::string(spec::LanguageName(impl.language));
+  out.library = impl.library;
   std::filesystem::create_directories(options.log_dir);
   const std::string stem = workload.id + "." + task.id + "." + impl.id;
   const std::filesystem::path out_file = options.log_dir / (stem + ".out");
   const std::filesystem::path log = options.log_dir / (stem + ".log");
   process::SpawnOptions spawn;
   spawn.argv = BatchArgv(impl, binary, task, input, options);
-  out["argv"] = spawn.argv;
+  out.argv = spawn.argv;
   if (!impl.workers_env.empty()) spawn.env.push_back(impl.workers_env + "=" + std::to_string(CpuCount(options)));
   spawn.stdout_file = out_file;
   spawn.stderr_file = log;
   spawn.cpus = options.cpus;
   spawn.stdin_pipe = true;
-  auto fail = [&](const std::string& status, const std::string& error) {
-    out["status"] = status;
-    out["error"] = error;
+  auto fail = [&](Status status, const std::string& error) {
+    out.status = status;
+    out.error = error;
     return out;
   };
 
@@ -163,118 +244,34 @@ json RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task, c
   try {
     started.emplace(process::Child::Spawn(spawn));
   } catch (const std::runtime_error& e) {
-    return fail("start_failed", e.what());
+    return fail(Status::kStartFailed, e.what());
   }
   process::Child& child = *started;
-  LineFollower follower(out_file);
-  Transcript transcript;
-  const auto deadline = child.started() + options.timeout;
-  std::optional<process::CpuTimes> cpu;
-  std::optional<process::MemoryStatus> memory;
-  int64_t sampled_peak = 0;
-  {
-    process::RssSampler sampler(child.pid());
-    while (!transcript.done && transcript.error.empty()) {
-      for (const auto& line : follower.NewLines()) transcript.Add(line, options.warmup, options.iterations);
-      if (transcript.done || !transcript.error.empty()) break;
-      if (process::Interrupted()) return fail("interrupted", "interrupted by the user");
-      if (auto status = child.Poll()) {
-        // Lines written just before the exit.
-        for (const auto& line : follower.NewLines()) transcript.Add(line, options.warmup, options.iterations);
-        if (transcript.done) break;
-        return fail("crashed", status->Describe() + " before 'done'" +
-                                   (transcript.error.empty() ? "" : " (" + transcript.error + ")") + "; stderr: " +
-                                   FileTail(log, 1500));
-      }
-      if (Clock::now() >= deadline) {
-        child.Stop(std::chrono::seconds(2));
-        return fail("timed_out", "no 'done' within " +
-                                     std::to_string(std::chrono::duration_cast<std::chrono::seconds>(options.timeout)
-                                                        .count()) +
-                                     " s; killed after " + std::to_string(transcript.measure_ns.size()) +
-                                     " measured iterations; stderr: " + FileTail(log, 1500));
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    // Still alive (held by --hold): its own CPU time and peak memory.
-    cpu = process::ReadCpuTimes(child.pid());
-    memory = process::ReadMemoryStatus(child.pid());
-    for (const auto& s : sampler.Stop()) sampled_peak = std::max(sampled_peak, s.rss_bytes);
-  }
+  FollowedRunner followed = Follow(child, out_file, log, options);
+  if (followed.failure) return fail(followed.failure->first, followed.failure->second);
   child.CloseStdin();
   bool needed_kill = false;
   auto exit = child.Wait(std::chrono::seconds(5));
   if (!exit) exit = child.Stop(std::chrono::seconds(1), &needed_kill);
-  if (!transcript.error.empty()) return fail("protocol_error", transcript.error + "; stderr: " + FileTail(log, 1500));
-  if (!exit->Ok()) {
-    return fail("crashed", (needed_kill ? "did not exit after stdin closed; " : "") + exit->Describe() +
-                               " after 'done'; stderr: " + FileTail(log, 1500));
+  const Transcript& transcript = followed.transcript;
+  if (!transcript.error.empty()) {
+    return fail(Status::kProtocolError, transcript.error + "; stderr: " + FileTail(log, 1500));
   }
-
-  out["checksum"] = transcript.checksums.empty() ? "" : transcript.checksums.back();
+  if (!exit->Ok()) {
+    return fail(Status::kCrashed, (needed_kill ? "did not exit after stdin closed; " : "") + exit->Describe() +
+                                      " after 'done'; stderr: " + FileTail(log, 1500));
+  }
+  out.checksum = transcript.checksums.empty() ? "" : transcript.checksums.back();
   for (size_t i = 0; i < transcript.checksums.size(); ++i) {
     if (transcript.checksums[i] != task.expect) {
-      out["checksum"] = transcript.checksums[i];
-      return fail("checksum_mismatch", transcript.iteration_names[i] + ": expected '" + task.expect + "', got '" +
-                                           transcript.checksums[i] + "'");
+      out.checksum = transcript.checksums[i];
+      return fail(Status::kChecksumMismatch, transcript.iteration_names[i] + ": expected '" + task.expect +
+                                                 "', got '" + transcript.checksums[i] + "'");
     }
   }
-  out["setup_ns"] = transcript.setup_line.value("ns", 0.0);
-  out["input_bytes"] = transcript.setup_line.value("input_bytes", 0);
-  out["compile_ns"] = transcript.compile_ns;
-  out["warmup_ns"] = transcript.warmup_ns;
-  out["measure_ns"] = transcript.measure_ns;
-  out["extra"] = transcript.extra;
-  json process_json = {{"rss_peak_sampled_bytes", sampled_peak}};
-  if (cpu) {
-    process_json["cpu_user_s"] = cpu->user_s;
-    process_json["cpu_system_s"] = cpu->system_s;
-    process_json["cpu_s"] = cpu->user_s + cpu->system_s;
-  }
-  if (memory) {
-    process_json["vmhwm_bytes"] = memory->rss_peak_bytes;
-    process_json["rss_peak_bytes"] = std::max(memory->rss_peak_bytes, sampled_peak);
-  }
-  process_json["scope"] = "the whole runner process: setup, warmup and measured iterations";
-  out["process"] = json::array({process_json});
-  out["status"] = "ok";
+  RecordRun(out, followed);
+  out.status = Status::kOk;
   return out;
-}
-
-json SummarizeBatch(const json& entry, const spec::BatchTask& task, const std::optional<BatchInput>& input) {
-  json summary = json::object();
-  if (entry.value("status", "") != "ok") return summary;
-  std::vector<double> ns = entry["measure_ns"].get<std::vector<double>>();
-  if (ns.empty()) return summary;
-  summary["iteration_ns"] = stats::SummaryOf(ns, "ns");
-  if (input && task.throughput != "none") {
-    std::vector<double> rates;
-    for (double v : ns) {
-      if (v <= 0) continue;
-      rates.push_back(task.throughput == "bytes" ? static_cast<double>(input->bytes) / v * 1e3  // MB/s, decimal
-                                                 : static_cast<double>(input->lines) / v * 1e9);
-    }
-    if (!rates.empty()) {
-      if (task.throughput == "bytes") {
-        summary["throughput_mb_per_s"] = stats::SummaryOf(rates, "MB/s (10^6 bytes/s)");
-      } else {
-        summary["throughput_items_per_s"] = stats::SummaryOf(rates, "items/s");
-      }
-    }
-  }
-  std::vector<double> cpu, rss;  // one per runner process
-  for (const auto& p : entry["process"]) {
-    if (p.contains("cpu_s")) cpu.push_back(p["cpu_s"].get<double>());
-    if (p.contains("rss_peak_bytes")) rss.push_back(p["rss_peak_bytes"].get<double>());
-  }
-  if (!cpu.empty()) summary["process_cpu_s"] = stats::SummaryOf(cpu, "s");
-  if (!rss.empty()) summary["rss_peak_bytes"] = stats::SummaryOf(rss, "bytes");
-  if (!entry["compile_ns"].empty()) summary["compile_ns"] = stats::SummaryOf(entry["compile_ns"].get<std::vector<double>>(), "ns");
-  for (const auto& [key, values] : entry["extra"].items()) {
-    bool bytes = key.find("bytes") != std::string::npos || key.rfind("rss_", 0) == 0;
-    summary[key] = stats::SummaryOf(values.get<std::vector<double>>(), bytes ? "bytes" : "");
-  }
-  return summary;
 }
 
 }  // namespace claimbench::run

@@ -12,8 +12,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "results/model.h"
 #include "spec/workload.h"
 
 namespace claimbench::run {
@@ -38,19 +37,12 @@ std::vector<std::string> BatchArgv(const spec::Implementation& impl, const std::
                                    const spec::BatchTask& task, const std::optional<BatchInput>& input,
                                    const BatchRunOptions& options);
 
-/// Runs `task` of `impl`. The returned object is the implementation's entry of the task in
-/// the results file: {id, language, library, status, error?, argv, checksum, setup_ns,
-/// compile_ns[], warmup_ns[], measure_ns[], extra{}, process[{cpu_user_s, cpu_system_s,
-/// cpu_s, rss_peak_bytes}]} (process: one entry per runner process; one here). status: "ok" | "checksum_mismatch" | "crashed" | "timed_out" |
-/// "protocol_error" | "start_failed" | "interrupted". Timings are kept only when "ok".
-nlohmann::json RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task,
-                            const spec::Implementation& impl, const std::filesystem::path& binary,
-                            const std::optional<BatchInput>& input, const BatchRunOptions& options);
-
-/// The medians (and min, max, n) of a task entry's figures: iteration time, throughput
-/// (MB/s decimal or items/s), process CPU time and peak RSS (over its processes), compile
-/// time, extra fields.
-nlohmann::json SummarizeBatch(const nlohmann::json& entry, const spec::BatchTask& task,
-                              const std::optional<BatchInput>& input);
+/// Runs `task` of `impl`: the implementation's entry of the task, with its argv, checksum,
+/// setup, compile, warmup and measured iteration times, extra per-iteration figures and its
+/// process's CPU time and peak RSS. Status kOk, kChecksumMismatch, kCrashed, kTimedOut,
+/// kProtocolError, kStartFailed or kInterrupted; timings are kept only when kOk.
+results::BatchEntry RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task,
+                                 const spec::Implementation& impl, const std::filesystem::path& binary,
+                                 const std::optional<BatchInput>& input, const BatchRunOptions& options);
 
 }  // namespace claimbench::run

@@ -36,8 +36,8 @@ std::string ReadLine(const std::string& file, const std::string& fallback) {
   return fallback;
 }
 
-std::string Format(const char* fmt) {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+std::string Format(const char* fmt, std::chrono::system_clock::time_point at) {
+  std::time_t t = std::chrono::system_clock::to_time_t(at);
   std::tm tm{};
   ::gmtime_r(&t, &tm);
   char buf[64];
@@ -47,14 +47,14 @@ std::string Format(const char* fmt) {
 
 }  // namespace
 
-std::string NewRunId() { return Format("%Y%m%dT%H%M%SZ"); }
-std::string UtcNow() { return Format("%Y-%m-%dT%H:%M:%SZ"); }
+std::string RunIdAt(std::chrono::system_clock::time_point t) { return Format("%Y%m%dT%H%M%SZ", t); }
+std::string Rfc3339(std::chrono::system_clock::time_point t) { return Format("%Y-%m-%dT%H:%M:%SZ", t); }
 
-nlohmann::json CollectContext(const std::filesystem::path& root, const process::CpuSplit& split, uint64_t seed) {
-  nlohmann::json c;
-  c["cpu_model"] = FirstMatch("/proc/cpuinfo", "model name");
-  c["cores"] = std::thread::hardware_concurrency();
-  c["memory_bytes"] = [] {
+results::RunContext CollectContext(const std::filesystem::path& root, const process::CpuSplit& split, uint64_t seed) {
+  results::RunContext c;
+  c.cpu_model = FirstMatch("/proc/cpuinfo", "model name");
+  c.cores = std::thread::hardware_concurrency();
+  c.memory_bytes = [] {
     std::ifstream in("/proc/meminfo");
     std::string key;
     int64_t kb = 0;
@@ -63,25 +63,20 @@ nlohmann::json CollectContext(const std::filesystem::path& root, const process::
   }();
   struct utsname u {};
   ::uname(&u);
-  c["kernel"] = std::string(u.sysname) + " " + u.release;
-  c["arch"] = u.machine;
-  c["governor"] = ReadLine("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", "unknown (no cpufreq)");
-  c["toolchains"] = build::DetectToolchains();
-  std::string sha = "unknown";
-  bool dirty = false;
+  c.kernel = std::string(u.sysname) + " " + u.release;
+  c.arch = u.machine;
+  c.governor = ReadLine("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", "unknown (no cpufreq)");
+  c.toolchains = build::DetectToolchains();
+  c.git_sha = "unknown";
   try {
     auto r = process::RunCommand({"git", "rev-parse", "HEAD"}, root);
-    if (r.Ok()) sha = r.out.substr(0, r.out.find('\n'));
+    if (r.Ok()) c.git_sha = r.out.substr(0, r.out.find('\n'));
     auto s = process::RunCommand({"git", "status", "--porcelain", "--untracked-files=no"}, root);
-    dirty = s.Ok() && !s.out.empty();
+    c.git_dirty = s.Ok() && !s.out.empty();
   } catch (const std::exception&) {
   }
-  c["git_sha"] = sha;
-  c["git_dirty"] = dirty;
-  c["seed"] = seed;
-  c["cpu_sets"] = {{"server", process::FormatCpuList(split.server)},
-                   {"client", process::FormatCpuList(split.client)},
-                   {"shared", split.shared}};
+  c.seed = seed;
+  c.cpu_sets = {process::FormatCpuList(split.server), process::FormatCpuList(split.client), split.shared};
   return c;
 }
 

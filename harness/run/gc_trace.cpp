@@ -26,7 +26,7 @@ std::vector<GcCycle> ParseGcTrace(std::string_view log) {
   return out;
 }
 
-nlohmann::json GcPauseSummary(const std::vector<GcCycle>& cycles, double from_s, double to_s) {
+results::GcPauses GcPauseSummary(const std::vector<GcCycle>& cycles, double from_s, double to_s) {
   std::vector<double> pauses_us;
   int count = 0;
   for (const auto& c : cycles) {
@@ -38,21 +38,23 @@ nlohmann::json GcPauseSummary(const std::vector<GcCycle>& cycles, double from_s,
   std::sort(pauses_us.begin(), pauses_us.end());
   // Nearest rank, as the latency histograms read percentiles.
   // No cycle in the window: no pause to take a percentile of (null, not 0).
-  auto at = [&](double p) -> nlohmann::json {
-    if (pauses_us.empty()) return nullptr;
+  auto at = [&](double p) -> std::optional<double> {
+    if (pauses_us.empty()) return std::nullopt;
     size_t rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(pauses_us.size())));
     return pauses_us[std::clamp<size_t>(rank, 1, pauses_us.size()) - 1];
   };
   double total = 0;
   for (double p : pauses_us) total += p;
-  return {{"cycles", count},
-          {"cycles_per_s", to_s > from_s ? count / (to_s - from_s) : 0.0},
-          {"pauses", pauses_us.size()},
-          {"pause_p50_us", at(50)},
-          {"pause_p99_us", at(99)},
-          {"pause_max_us", pauses_us.empty() ? nlohmann::json(nullptr) : nlohmann::json(pauses_us.back())},
-          {"pause_total_us", total},
-          {"source", "GODEBUG=gctrace=1: sweep termination and mark termination, each one stop-the-world pause"}};
+  results::GcPauses out;
+  out.cycles = count;
+  out.cycles_per_s = to_s > from_s ? count / (to_s - from_s) : 0.0;
+  out.pauses = static_cast<int64_t>(pauses_us.size());
+  out.pause_p50_us = at(50);
+  out.pause_p99_us = at(99);
+  if (!pauses_us.empty()) out.pause_max_us = pauses_us.back();
+  out.pause_total_us = total;
+  out.source = "GODEBUG=gctrace=1: sweep termination and mark termination, each one stop-the-world pause";
+  return out;
 }
 
 }  // namespace claimbench::run

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "results/model.h"
 
 namespace claimbench::run {
 
@@ -24,6 +24,6 @@ std::vector<GcCycle> ParseGcTrace(std::string_view log);
 
 /// Cycles within [from_s, to_s) of program time: count, cycles/s, and the STW pauses
 /// (each phase is one pause) as p50/p99/max in microseconds, plus the total STW time.
-nlohmann::json GcPauseSummary(const std::vector<GcCycle>& cycles, double from_s, double to_s);
+results::GcPauses GcPauseSummary(const std::vector<GcCycle>& cycles, double from_s, double to_s);
 
 }  // namespace claimbench::run

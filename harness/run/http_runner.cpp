@@ -7,22 +7,15 @@
 #include <optional>
 #include <thread>
 
-#include "load/closed_loop.h"
-#include "load/http_request.h"
 #include "process/interrupt.h"
-#include "process/proc_stats.h"
-#include "run/gc_trace.h"
-#include "run/load_points.h"
-#include "run/result_json.h"
-#include "run/varied_requests.h"
-#include "stats/metrics.h"
+#include "run/http_trial.h"
+#include "stats/summary.h"
 #include "util/files.h"
 #include "verify/verifier.h"
 
 namespace claimbench::run {
 namespace {
 
-using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 constexpr const char* kHost = "127.0.0.1";
 
@@ -42,114 +35,27 @@ std::vector<std::string> ServerEnv(const spec::Implementation& impl, const HttpR
   return env;
 }
 
-json Workers(const spec::Implementation& impl, const HttpRunOptions& options) {
+// The verification report as the results record it: each failure's lines.
+results::Verification VerificationOf(const verify::VerifyReport& report) {
+  results::Verification v{static_cast<int64_t>(report.vectors), static_cast<int64_t>(report.passed), {}};
+  for (const auto& f : report.failures) {
+    results::VectorFailure failure{f.vector, f.line, {}};
+    std::string text = f.Describe();
+    for (size_t start = 0; start <= text.size();) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      failure.messages.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    v.failures.push_back(std::move(failure));
+  }
+  return v;
+}
+
+results::Workers WorkersOf(const spec::Implementation& impl, const HttpRunOptions& options) {
   int n = ServerCpuCount(options);
-  if (!impl.workers_env.empty()) return {{impl.workers_env, n}};
-  return {{"threads", n}, {"rule", "derived by the server: one worker per CPU in its affinity mask"}};
-}
-
-json StartupRuns(const spec::Implementation& impl, const std::filesystem::path& binary,
-                 const std::filesystem::path& log, const spec::Vector& probe, const HttpRunOptions& options) {
-  std::vector<double> samples;
-  for (int i = 0; i < options.startup_runs && !process::Interrupted(); ++i) {
-    std::string error;
-    auto server = StartServer(impl, binary, log, probe, options, error);
-    if (!server) return {{"error", error}, {"samples_s", samples}};
-    if (server->first_valid) samples.push_back(server->startup_s);
-    server->child.Stop(std::chrono::seconds(5));
-  }
-  return {{"runs", samples.size()},
-          {"samples_s", samples},
-          {"median_s", stats::Median(samples)},
-          {"definition", "exec -> first valid response to the readiness vector, polled every 0.5 ms"}};
-}
-
-json Trial(const spec::Workload& workload, const spec::Implementation& impl, StartedServer& server,
-           const std::filesystem::path& log, const HttpRunOptions& options, std::string& error) {
-  json trial;
-  trial["startup_s"] = server.startup_s;  // verification passed, so the first response was valid
-  pid_t pid = server.child.pid();
-  if (auto m = process::ReadMemoryStatus(pid)) trial["server"]["rss_idle_bytes"] = m->rss_bytes;
-
-  std::string host_header = std::string(kHost) + ":" + std::to_string(server.port);
-  load::OpenLoopOptions load;
-  load.host = kHost;
-  load.port = server.port;
-  load.request = load::SerializeRequest(
-      {workload.load.method, host_header, workload.load.path, workload.load.headers, workload.load.body});
-  std::optional<VariedJsonApiRequests> varied;
-  if (workload.load.vary_price) {
-    varied.emplace(workload.load, host_header, options.seed);
-    load.requests = varied->requests();
-    load.check_every = 64;
-    load.response_check = [&varied](size_t index, int status, std::string_view body) {
-      return varied->Check(index, status, body);
-    };
-  }
-  load.connections = options.connections;
-  load.threads = options.client_threads;
-  load.cpus = options.client_cpus;
-  // The warmup is a run of its own, so that CPU and memory readings cover only the
-  // measured window.
-  load.warmup = std::chrono::nanoseconds(0);
-  load.duration = options.warmup;
-  if (options.warmup.count() > 0) load::RunClosedLoop(load);
-
-  auto cpu_before = process::ReadCpuTimes(pid);
-  process::RssSampler sampler(pid);
-  load.duration = options.duration;
-  auto window_begin = Clock::now();
-  load::LoadResult result = load::RunClosedLoop(load);
-  auto window_end = Clock::now();
-  auto rss_series = sampler.Stop();
-  auto cpu_after = process::ReadCpuTimes(pid);
-  auto memory = process::ReadMemoryStatus(pid);  // VmHWM before the child is reaped
-  auto threads = process::ReadThreadCount(pid);
-
-  trial["load"] = LoadResultJson(result, options.client_cpus);
-  if (varied) trial["load"]["responses_checked"] = result.responses_checked;
-  json& s = trial["server"];
-  if (cpu_before && cpu_after) {
-    double user = cpu_after->user_s - cpu_before->user_s;
-    double system = cpu_after->system_s - cpu_before->system_s;
-    s["cpu_user_s"] = user;
-    s["cpu_system_s"] = system;
-    s["cpu_s"] = user + system;
-    s["cpu_us_per_request"] = result.requests > 0 ? (user + system) * 1e6 / static_cast<double>(result.requests) : 0.0;
-  }
-  int64_t series_max = 0;
-  json series = json::array();
-  for (const auto& sample : rss_series) {
-    series.push_back({sample.t_s, sample.rss_bytes});
-    series_max = std::max(series_max, sample.rss_bytes);
-  }
-  s["rss_series"] = series;
-  s["rss_load_max_bytes"] = series_max;
-  if (memory) {
-    // The kernel updates VmHWM lazily: memory released with madvise (as Go's scavenger does)
-    // can leave VmHWM below an RSS sampled earlier, so the peak is the larger of the two.
-    s["vmhwm_bytes"] = memory->rss_peak_bytes;
-    s["rss_peak_bytes"] = std::max(memory->rss_peak_bytes, series_max);
-  }
-  s["rss_sample_hz"] = 20;
-  if (threads) s["threads"] = *threads;
-  if (impl.language == spec::Language::kGo) {
-    auto since_exec = [&](Clock::time_point t) { return std::chrono::duration<double>(t - server.child.started()).count(); };
-    s["gc"] = GcPauseSummary(ParseGcTrace(ReadFile(log)), since_exec(window_begin), since_exec(window_end));
-  }
-
-  if (auto status = server.child.Poll()) {
-    error = "server exited under load (" + status->Describe() + ")";
-    return trial;
-  }
-  PointPlan plan{load, options.point_duration};
-  json points;
-  if (!options.connection_sweep.empty()) points["connections"] = ConnectionSweep(plan, options.connection_sweep);
-  if (!options.fixed_rates.empty()) points["fixed_rates"] = FixedRates(plan, options.fixed_rates);
-  if (!options.knee_fractions.empty()) points["knee"] = Knee(plan, result.requests_per_s, options.knee_fractions);
-  if (!points.is_null()) trial["load_points"] = points;
-  if (auto status = server.child.Poll()) error = "server exited under load (" + status->Describe() + ")";
-  return trial;
+  if (!impl.workers_env.empty()) return {impl.workers_env, n, ""};
+  return {"", n, "derived by the server: one worker per CPU in its affinity mask"};
 }
 
 }  // namespace
@@ -209,63 +115,53 @@ std::optional<StartedServer> StartServer(const spec::Implementation& impl, const
   return std::nullopt;
 }
 
-namespace {
-
-std::filesystem::path LogFile(const spec::Workload& workload, const spec::Implementation& impl,
-                              const HttpRunOptions& options) {
+std::filesystem::path ServerLog(const spec::Workload& workload, const spec::Implementation& impl,
+                                const HttpRunOptions& options) {
   return options.log_dir / (workload.id + "." + impl.id + ".log");
 }
 
-void Fail(json& entry, const std::string& status, const std::string& error) {
-  entry["status"] = status;
-  entry["error"] = error;
-}
-
-}  // namespace
-
-json PrepareHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
-                               const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
-                               const HttpRunOptions& options) {
-  json out;
-  out["id"] = impl.id;
-  out["language"] = std::string(spec::LanguageName(impl.language));
-  out["library"] = impl.library;
-  out["workers"] = Workers(impl, options);
-  out["trials"] = json::array();
+results::HttpImplementation PrepareHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
+                                                      const std::filesystem::path& binary,
+                                                      const std::vector<spec::Vector>& vectors,
+                                                      const HttpRunOptions& options) {
+  results::HttpImplementation out;
+  out.id = impl.id;
+  out.language = std::string(spec::LanguageName(impl.language));
+  out.library = impl.library;
+  out.workers = WorkersOf(impl, options);
   std::filesystem::create_directories(options.log_dir);
-  const std::filesystem::path log = LogFile(workload, impl, options);
   std::string error;
-  std::optional<StartedServer> server = StartServer(impl, binary, log, ReadinessVector(vectors), options, error);
+  std::optional<StartedServer> server =
+      StartServer(impl, binary, ServerLog(workload, impl, options), ReadinessVector(vectors), options, error);
   if (!server) {
-    Fail(out, process::Interrupted() ? "interrupted" : "start_failed", error);
+    out.status = process::Interrupted() ? results::Status::kInterrupted : results::Status::kStartFailed;
+    out.error = error;
     return out;
   }
   auto report = verify::VerifyHttp(kHost, server->port, workload.vectors_file, vectors);
   server->child.Stop(std::chrono::seconds(5));
-  out["verification"] = VerifyReportJson(report);
+  out.verification = VerificationOf(report);
   if (!report.Ok()) {
-    Fail(out, "verify_failed",
-         std::to_string(report.failures.size()) + " of " + std::to_string(report.vectors) + " vectors failed");
-    return out;
+    out.status = results::Status::kVerifyFailed;
+    out.error = std::to_string(report.failures.size()) + " of " + std::to_string(report.vectors) + " vectors failed";
   }
-  out["status"] = "ok";
   return out;
 }
 
-void RunHttpTrial(json& entry, const spec::Workload& workload, const spec::Implementation& impl,
-                  const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
-                  const HttpRunOptions& options, int trial_number, bool load_points) {
-  if (entry["status"] != "ok") return;
-  if (process::Interrupted()) return Fail(entry, "interrupted", "interrupted by the user");
-  const std::filesystem::path log = LogFile(workload, impl, options);
+TrialOutcome RunHttpTrial(const spec::Workload& workload, const spec::Implementation& impl,
+                          const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                          const HttpRunOptions& options, int trial_number, bool load_points) {
+  using results::Status;
+  if (process::Interrupted()) return {std::nullopt, Status::kInterrupted, "interrupted by the user"};
+  const std::filesystem::path log = ServerLog(workload, impl, options);
   const spec::Vector& probe = ReadinessVector(vectors);
   std::string error;
   std::optional<StartedServer> server = StartServer(impl, binary, log, probe, options, error);
-  if (!server) return Fail(entry, process::Interrupted() ? "interrupted" : "start_failed", error);
+  if (!server) return {std::nullopt, process::Interrupted() ? Status::kInterrupted : Status::kStartFailed, error};
   if (!server->first_valid) {  // verification passed on an earlier start
     server->child.Stop(std::chrono::seconds(5));
-    return Fail(entry, "verify_failed", "trial " + std::to_string(trial_number) +
-                                            ": the first response to vector '" + probe.name + "' was wrong");
+    return {std::nullopt, Status::kVerifyFailed,
+            "trial " + std::to_string(trial_number) + ": the first response to vector '" + probe.name + "' was wrong"};
   }
   HttpRunOptions trial_options = options;
   if (!load_points) {
@@ -273,27 +169,38 @@ void RunHttpTrial(json& entry, const spec::Workload& workload, const spec::Imple
     trial_options.fixed_rates.clear();
     trial_options.knee_fractions.clear();
   }
-  json trial = Trial(workload, impl, *server, log, trial_options, error);
-  trial["trial"] = trial_number;
+  results::HttpTrial trial = MeasureHttpTrial(workload, impl, *server, log, trial_options, error);
+  trial.trial = trial_number;
   bool needed_kill = false;
   auto exit = server->child.Stop(std::chrono::seconds(5), &needed_kill);
-  trial["server"]["exit"] = needed_kill ? "did not exit within 5 s of SIGTERM; killed" : exit.Describe();
+  trial.server.exit = needed_kill ? "did not exit within 5 s of SIGTERM; killed" : exit.Describe();
   if (process::Interrupted()) {
     // The server was stopped under load by the user's Ctrl-C: the figures are not a trial.
-    return Fail(entry, "interrupted", "interrupted by the user during trial " + std::to_string(trial_number));
+    return {std::nullopt, Status::kInterrupted,
+            "interrupted by the user during trial " + std::to_string(trial_number)};
   }
-  entry["trials"].push_back(trial);
-  if (!error.empty()) Fail(entry, "crashed", error + "; log: " + FileTail(log));
+  if (!error.empty()) return {std::move(trial), Status::kCrashed, error + "; log: " + FileTail(log)};
+  return {std::move(trial), Status::kOk, ""};
 }
 
-void FinishHttpImplementation(json& entry, const spec::Workload& workload, const spec::Implementation& impl,
-                              const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
-                              const HttpRunOptions& options) {
-  if (entry["status"] != "ok") return;
-  if (options.startup_runs > 0) {
-    entry["startup"] = StartupRuns(impl, binary, LogFile(workload, impl, options), ReadinessVector(vectors), options);
+results::StartupRuns RunStartups(const spec::Workload& workload, const spec::Implementation& impl,
+                                 const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                                 const HttpRunOptions& options) {
+  results::StartupRuns runs;
+  const std::filesystem::path log = ServerLog(workload, impl, options);
+  for (int i = 0; i < options.startup_runs && !process::Interrupted(); ++i) {
+    std::string error;
+    auto server = StartServer(impl, binary, log, ReadinessVector(vectors), options, error);
+    if (!server) {
+      runs.error = error;
+      return runs;
+    }
+    if (server->first_valid) runs.samples_s.push_back(server->startup_s);
+    server->child.Stop(std::chrono::seconds(5));
   }
-  if (process::Interrupted()) Fail(entry, "interrupted", "interrupted by the user");
+  runs.median_s = stats::Median(runs.samples_s);
+  runs.definition = "exec -> first valid response to the readiness vector, polled every 0.5 ms";
+  return runs;
 }
 
 }  // namespace claimbench::run

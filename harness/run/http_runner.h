@@ -10,9 +10,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "process/child.h"
+#include "results/model.h"
 #include "spec/vectors.h"
 #include "spec/workload.h"
 
@@ -22,7 +21,7 @@ struct HttpRunOptions {
   std::vector<int> server_cpus;
   std::vector<int> client_cpus;
   int connections = 64;
-  int client_threads = 1;
+  int client_threads = 1;         ///< load generator threads: one per client CPU
   std::chrono::nanoseconds warmup = std::chrono::seconds(1);
   std::chrono::nanoseconds duration = std::chrono::seconds(5);
   int repeat = 1;                  ///< trials, each with a fresh server process
@@ -37,25 +36,32 @@ struct HttpRunOptions {
   uint16_t fixed_port = 0;         ///< 0: a free port per start
 };
 
-/// Starts `impl` once and sends every vector. The returned object is the implementation's
-/// entry of the results file: {id, language, library, workers, verification, trials[],
-/// status, error?}; status "ok" (verified, ready for trials) | "verify_failed" |
-/// "start_failed" | "interrupted".
-nlohmann::json PrepareHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
-                                         const std::filesystem::path& binary,
-                                         const std::vector<spec::Vector>& vectors, const HttpRunOptions& options);
+/// Starts `impl` once and sends every vector: the implementation's entry of the results,
+/// status kOk (verified, ready for trials), kVerifyFailed, kStartFailed or kInterrupted.
+results::HttpImplementation PrepareHttpImplementation(const spec::Workload& workload, const spec::Implementation& impl,
+                                                      const std::filesystem::path& binary,
+                                                      const std::vector<spec::Vector>& vectors,
+                                                      const HttpRunOptions& options);
 
-/// One trial in a fresh server process, appended to entry["trials"] (`load_points`: also
-/// the connection sweep, fixed rates and knee). A failure sets entry's status ("crashed",
-/// "start_failed", "verify_failed", "interrupted") and error; nothing throws.
-void RunHttpTrial(nlohmann::json& entry, const spec::Workload& workload, const spec::Implementation& impl,
-                  const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
-                  const HttpRunOptions& options, int trial_number, bool load_points);
+/// The outcome of one HTTP trial: its figures when it ran to the end, and the status it
+/// leaves the implementation in (kOk, or why it stopped).
+struct TrialOutcome {
+  std::optional<results::HttpTrial> trial;
+  results::Status status = results::Status::kOk;
+  std::string error;
+};
 
-/// After the trials: the startup runs.
-void FinishHttpImplementation(nlohmann::json& entry, const spec::Workload& workload, const spec::Implementation& impl,
-                              const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
-                              const HttpRunOptions& options);
+/// One trial in a fresh server process (`load_points`: also the connection sweep, fixed
+/// rates and knee). A failure is the outcome's status (kCrashed, kStartFailed,
+/// kVerifyFailed, kInterrupted) and error; nothing throws.
+TrialOutcome RunHttpTrial(const spec::Workload& workload, const spec::Implementation& impl,
+                          const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                          const HttpRunOptions& options, int trial_number, bool load_points);
+
+/// After the trials: the startup runs (exec -> first valid response, each a fresh process).
+results::StartupRuns RunStartups(const spec::Workload& workload, const spec::Implementation& impl,
+                                 const std::filesystem::path& binary, const std::vector<spec::Vector>& vectors,
+                                 const HttpRunOptions& options);
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 uint16_t FreePort();
@@ -77,5 +83,9 @@ std::optional<StartedServer> StartServer(const spec::Implementation& impl, const
 
 /// The vector used to probe readiness: the first that expects 200.
 const spec::Vector& ReadinessVector(const std::vector<spec::Vector>& vectors);
+
+/// <log_dir>/<workload>.<implementation>.log: the server's output.
+std::filesystem::path ServerLog(const spec::Workload& workload, const spec::Implementation& impl,
+                                const HttpRunOptions& options);
 
 }  // namespace claimbench::run

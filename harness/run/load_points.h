@@ -4,11 +4,12 @@
 #pragma once
 
 #include <chrono>
+#include <map>
+#include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "load/open_loop.h"
+#include "results/model.h"
 
 namespace claimbench::run {
 
@@ -17,17 +18,16 @@ struct PointPlan {
   std::chrono::nanoseconds duration{std::chrono::seconds(5)};
 };
 
-/// [{connections, requests_per_s, latency_p50_ns, latency_p99_ns, ...}, ...]
-nlohmann::json ConnectionSweep(const PointPlan& plan, const std::vector<int>& connections);
+/// One closed-loop point per connection count.
+std::vector<results::LoadPoint> ConnectionSweep(const PointPlan& plan, const std::vector<int>& connections);
 
-/// {"5000": {target_rate_per_s, achieved_rate_per_s, reached, latency_p99_ns (only when
-/// reached), ...}, ...}. A rate is "reached" when the client sent at least 95% of it, no
+/// One open-loop point per rate, by its key ("5000"); latency_p99_ns only when reached. A rate is "reached" when the client sent at least 95% of it, no
 /// request failed and under 100 ms of requests were queued at the end; otherwise the point
 /// says so and carries no P99 metric.
-nlohmann::json FixedRates(const PointPlan& plan, const std::vector<double>& rates);
+std::map<std::string, results::LoadPoint> FixedRates(const PointPlan& plan, const std::vector<double>& rates);
 
-/// Open loop at fractions of `closed_loop_rps`: {points: [...], knee_rate_per_s}. The knee
+/// Open loop at fractions of `closed_loop_rps`. The knee
 /// is the highest rate that was reached with a P99 under 10x the P99 of the lowest rate.
-nlohmann::json Knee(const PointPlan& plan, double closed_loop_rps, const std::vector<double>& fractions);
+results::KneeSearch Knee(const PointPlan& plan, double closed_loop_rps, const std::vector<double>& fractions);
 
 }  // namespace claimbench::run

@@ -1,58 +1,27 @@
-// `claimbench run`: build -> verify -> measure -> report, for the workloads and
-// implementations selected. The results file is rewritten after every implementation,
-// so an interrupted or failing run keeps everything it finished.
+// `claimbench run` and `claimbench verify`: select -> build -> (per workload) verify ->
+// measure -> summarise -> judge the claims -> report. The results files are rewritten after
+// every step, so an interrupted or failing run keeps everything it finished.
 #pragma once
 
-#include <chrono>
 #include <filesystem>
-#include <optional>
-#include <string>
-#include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "process/cpu_set.h"
+#include "results/model.h"
+#include "run/launcher.h"
+#include "run/run_options.h"
 #include "spec/workload.h"
 
 namespace claimbench::run {
 
-/// Trials per implementation of each suite, unless --repeat says otherwise.
-constexpr int kQuickRepeat = 5;
-constexpr int kFullRepeat = 10;
-
-struct RunOptions {
-  std::string suite = "quick";             ///< quick | full
-  std::vector<std::string> workloads;      ///< empty: all
-  std::vector<std::string> implementations;///< empty: all of each workload
-  std::optional<int> repeat;               ///< trials per implementation (default: the suite's)
-  bool load_points_every_trial = false;    ///< load points in every trial (full suite), else trial 1 only
-  std::filesystem::path out_dir;           ///< empty: results/<run-id>
-  std::optional<std::chrono::nanoseconds> duration;  ///< overrides the suite's window
-  std::optional<std::chrono::nanoseconds> warmup;
-  std::optional<int> connections;
-  std::optional<std::chrono::nanoseconds> point_duration;  ///< overrides each load point's window
-  std::optional<int> iterations;           ///< batch: measured iterations per runner (overrides the suite)
-  bool build_times = true;                 ///< measure cold/incremental builds
-  bool verify_only = false;                ///< `claimbench verify`
-  bool no_load_points = false;             ///< only the main closed-loop measurement
-  int startup_runs = 10;                   ///< starts whose median startup time is reported
-  uint64_t seed = 42;
-  process::CpuSplit cpus;
-};
-
 struct RunOutcome {
-  nlohmann::json results;
+  results::RunResults results;
   std::filesystem::path out_dir;
   bool ok = false;  ///< every selected implementation built, verified and ran
 };
 
+/// The run with the real launcher (processes, sockets, the system clock, Ctrl-C).
 RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options);
 
-/// The files SaveResults writes, as messages name them.
-inline constexpr char kResultFiles[] = "results.json, results.csv, claims.csv, report.md, report.html";
-
-/// Writes results.json, results.csv, claims.csv, report.md and report.html into `out_dir`,
-/// each atomically (nothing when `out_dir` is empty).
-void SaveResults(const nlohmann::json& results, const std::filesystem::path& out_dir);
+/// The run with `launcher` doing the work that starts processes.
+RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options, Launcher& launcher);
 
 }  // namespace claimbench::run

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "stats/metrics.h"
+#include "stats/median.h"
 #include "util/splitmix64.h"
 
 namespace claimbench::stats {

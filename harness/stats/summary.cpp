@@ -4,25 +4,60 @@
 #include <algorithm>
 
 #include "stats/bootstrap.h"
-#include "stats/metrics.h"
+#include "stats/median.h"
 
 namespace claimbench::stats {
 
-nlohmann::json SummaryOf(const std::vector<double>& values, const std::string& unit) {
+results::Summary SummaryOf(const std::vector<double>& values, const std::string& unit) {
   auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-  double median = Median(values);
+  results::Summary s;
+  s.median = Median(values);
+  s.min = *lo;
+  s.max = *hi;
+  s.n = static_cast<int64_t>(values.size());
+  s.unit = unit;
+  s.samples = values;
   auto ci = MedianInterval(values);
-  nlohmann::json out = {{"median", median}, {"min", *lo},   {"max", *hi},           {"n", values.size()},
-                        {"unit", unit},     {"noisy", values.size() > 1 && Noisy(median, ci)}, {"samples", values}};
-  out["ci_low"] = ci ? nlohmann::json(ci->low) : nlohmann::json(nullptr);
-  out["ci_high"] = ci ? nlohmann::json(ci->high) : nlohmann::json(nullptr);
+  if (ci) {
+    s.ci_low = ci->low;
+    s.ci_high = ci->high;
+  }
+  s.noisy = values.size() > 1 && Noisy(s.median, ci);
+  return s;
+}
+
+results::Summaries SummarizeHttp(const results::HttpImplementation& impl, const MetricRegistry& registry) {
+  results::Summaries out;
+  if (impl.startup) {
+    for (const Metric* m : registry.From(Source::kHttpStartup)) {
+      std::vector<double> samples = m->from_startup(*impl.startup);
+      if (!samples.empty()) out[m->name] = SummaryOf(samples, m->unit);
+    }
+  }
+  for (const Metric* m : registry.From(Source::kHttpTrial)) {
+    std::vector<double> values;
+    for (const auto& t : impl.trials) {
+      if (auto v = m->from_trial(t)) values.push_back(*v);
+    }
+    if (!values.empty()) out[m->name] = SummaryOf(values, m->unit);
+  }
   return out;
 }
 
-std::vector<double> SamplesOf(const nlohmann::json& summary) {
-  if (summary.contains("samples") && summary["samples"].is_array()) return summary["samples"].get<std::vector<double>>();
-  if (summary.contains("median") && summary["median"].is_number()) return {summary["median"].get<double>()};
-  return {};
+results::Summaries SummarizeBatch(const results::BatchEntry& entry, const BatchInputSize& input,
+                                  const MetricRegistry& registry) {
+  results::Summaries out;
+  if (entry.status != results::Status::kOk || entry.measure_ns.empty()) return out;
+  for (const Metric* m : registry.From(Source::kBatch)) {
+    std::vector<double> samples = m->from_batch(entry, input);
+    if (!samples.empty()) out[m->name] = SummaryOf(samples, m->unit);
+  }
+  for (const auto& [name, values] : entry.extra) {
+    if (registry.Find(name) || values.empty()) continue;
+    Metric extra = MetricRegistry::RunnerExtra(name);
+    out[name] = SummaryOf(extra.from_batch(entry, input), extra.unit);
+  }
+  return out;
 }
 
 }  // namespace claimbench::stats

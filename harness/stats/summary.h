@@ -1,20 +1,28 @@
 // The summary of one metric over its samples (trials, iterations or runner processes):
-// the median, its 95% bootstrap interval, the spread, and whether it is too noisy to
-// read at a glance. Every summary in a results file is made here.
+// the median, its 95% interval, the spread, and whether it is too noisy to read at a
+// glance. Every summary in a results file is made here, and every metric is read through
+// the registry.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "results/model.h"
+#include "stats/median.h"
+#include "stats/metric_registry.h"
 
 namespace claimbench::stats {
 
-/// {median, ci_low, ci_high (null with one sample), min, max, n, unit, noisy, samples}.
-/// `values` must not be empty.
-nlohmann::json SummaryOf(const std::vector<double>& values, const std::string& unit);
+/// The summary of `values` (which must not be empty), in `unit`.
+results::Summary SummaryOf(const std::vector<double>& values, const std::string& unit);
 
-/// The samples of a summary made by SummaryOf (its median alone for older files).
-std::vector<double> SamplesOf(const nlohmann::json& summary);
+/// An HTTP implementation's summaries: each trial metric of the registry over its trials,
+/// and the startup runs' median.
+results::Summaries SummarizeHttp(const results::HttpImplementation& impl, const MetricRegistry& registry);
+
+/// A batch runner entry's summaries (nothing unless its status is ok): each batch metric of
+/// the registry, and any further figure the runner printed (MetricRegistry::RunnerExtra).
+results::Summaries SummarizeBatch(const results::BatchEntry& entry, const BatchInputSize& input,
+                                  const MetricRegistry& registry);
 
 }  // namespace claimbench::stats

@@ -125,7 +125,7 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
 
   ExpectValidResults(out / "results.json");
   json results = json::parse(ReadFile(out / "results.json"));
-  EXPECT_EQ(results["schema_version"], 1);
+  EXPECT_EQ(results["schema_version"], 2);
   for (const char* key : {"cpu_model", "cores", "kernel", "toolchains", "git_sha", "cpu_sets", "seed"}) {
     EXPECT_TRUE(results["context"].contains(key)) << key;
   }
@@ -136,6 +136,9 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
   ASSERT_EQ(w["implementations"].size(), 2u);
   const int server_cpus =
       static_cast<int>(process::ParseCpuList(results["context"]["cpu_sets"]["server"].get<std::string>()).size());
+  const int client_cpus =
+      static_cast<int>(process::ParseCpuList(results["context"]["cpu_sets"]["client"].get<std::string>()).size());
+  EXPECT_EQ(w["load"]["client_threads"], client_cpus);  // one load generator thread per client CPU
   for (const json& impl : w["implementations"]) {
     SCOPED_TRACE(impl["id"].get<std::string>());
     EXPECT_EQ(impl["status"], "ok");
@@ -264,8 +267,8 @@ TEST(Cli, ClaimsUpdateRewritesTheResultsAndReports) {
                       {"suite", "quick"},
                       {"workloads", json::array()},
                       {"builds",
-                       {{"go-nethttp", {{"binary_bytes", 8000000}, {"binary_stripped_bytes", 6000000}}},
-                        {"rust-axum", {{"binary_bytes", 2000000}, {"binary_stripped_bytes", 1500000}}}}},
+                       {{"go-nethttp", {{"ok", true}, {"binary_bytes", 8000000}, {"binary_stripped_bytes", 6000000}}},
+                        {"rust-axum", {{"ok", true}, {"binary_bytes", 2000000}, {"binary_stripped_bytes", 1500000}}}}},
                       {"claims", json::array()}};
   WriteFileAtomic(dir / "results.json", stale.dump());
 

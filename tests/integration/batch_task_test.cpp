@@ -7,12 +7,13 @@
 #include <fstream>
 
 #include "run/batch_runner.h"
+#include "stats/summary.h"
 
 namespace claimbench::run {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using results::Status;
 
 class BatchRunner : public ::testing::Test {
  protected:
@@ -45,7 +46,13 @@ class BatchRunner : public ::testing::Test {
     return p;
   }
 
-  json Run(const fs::path& runner) { return RunBatchTask(workload_, task_, impl_, runner, input_, options_); }
+  results::BatchEntry Run(const fs::path& runner) {
+    return RunBatchTask(workload_, task_, impl_, runner, input_, options_);
+  }
+  results::Summaries Summarize(const results::BatchEntry& entry) {
+    return stats::SummarizeBatch(entry, {input_->bytes, input_->lines, results::Throughput::kBytes},
+                                 stats::MetricRegistry({}, {}));
+  }
 
   fs::path dir_;
   BatchRunOptions options_;
@@ -64,24 +71,24 @@ constexpr const char* kGood =
     "echo '{\"phase\":\"done\"}'";
 
 TEST_F(BatchRunner, GoodRunnerIsTimedAndSummarized) {
-  json r = Run(Script(kGood));
-  ASSERT_EQ(r["status"], "ok") << r.dump(2);
-  EXPECT_EQ(r["checksum"], "matches=3");
-  EXPECT_EQ(r["measure_ns"], json({1000000.0, 4000000.0}));
-  EXPECT_EQ(r["warmup_ns"], json({3000000.0}));
-  EXPECT_EQ(r["compile_ns"], json({100.0}));
-  ASSERT_EQ(r["process"].size(), 1u);
-  EXPECT_GT(r["process"][0]["rss_peak_bytes"].get<double>(), 0);
-  EXPECT_TRUE(r["process"][0].contains("cpu_s"));
+  results::BatchEntry r = Run(Script(kGood));
+  ASSERT_EQ(r.status, Status::kOk) << r.error.value_or("");
+  EXPECT_EQ(r.checksum, "matches=3");
+  EXPECT_EQ(r.measure_ns, (std::vector<double>{1000000.0, 4000000.0}));
+  EXPECT_EQ(r.warmup_ns, (std::vector<double>{3000000.0}));
+  EXPECT_EQ(r.compile_ns, (std::vector<double>{100.0}));
+  ASSERT_EQ(r.process.size(), 1u);
+  EXPECT_GT(r.process[0].rss_peak_bytes.value_or(0), 0);
+  EXPECT_TRUE(r.process[0].cpu_s.has_value());
 
-  json s = SummarizeBatch(r, task_, input_);
-  EXPECT_DOUBLE_EQ(s["iteration_ns"]["median"].get<double>(), 2500000.0);
+  results::Summaries s = Summarize(r);
+  EXPECT_DOUBLE_EQ(s.at("iteration_ns").median, 2500000.0);
   // 10^6 bytes in 1 ms = 1000 MB/s and in 4 ms = 250 MB/s (decimal megabytes).
-  EXPECT_DOUBLE_EQ(s["throughput_mb_per_s"]["min"].get<double>(), 250.0);
-  EXPECT_DOUBLE_EQ(s["throughput_mb_per_s"]["max"].get<double>(), 1000.0);
-  EXPECT_EQ(s["throughput_mb_per_s"]["unit"], "MB/s (10^6 bytes/s)");
-  EXPECT_DOUBLE_EQ(s["bytes_per_task"]["median"].get<double>(), 20.0);
-  EXPECT_DOUBLE_EQ(s["compile_ns"]["median"].get<double>(), 100.0);
+  EXPECT_DOUBLE_EQ(s.at("throughput_mb_per_s").min, 250.0);
+  EXPECT_DOUBLE_EQ(s.at("throughput_mb_per_s").max, 1000.0);
+  EXPECT_EQ(s.at("throughput_mb_per_s").unit, "MB/s (10^6 bytes/s)");
+  EXPECT_DOUBLE_EQ(s.at("bytes_per_task").median, 20.0);
+  EXPECT_DOUBLE_EQ(s.at("compile_ns").median, 100.0);
 }
 
 TEST_F(BatchRunner, ArgvCarriesImplementationArgsParamsAndHold) {
@@ -99,51 +106,52 @@ TEST_F(BatchRunner, ArgvCarriesImplementationArgsParamsAndHold) {
 TEST_F(BatchRunner, WrongChecksumKeepsNoTiming) {
   std::string body = kGood;
   body.replace(body.rfind("matches=3"), 9, "matches=4");  // the last measured iteration
-  json r = Run(Script(body));
-  EXPECT_EQ(r["status"], "checksum_mismatch");
-  EXPECT_EQ(r["error"], "measure 1: expected 'matches=3', got 'matches=4'");
-  EXPECT_EQ(r["checksum"], "matches=4");
-  EXPECT_FALSE(r.contains("measure_ns"));
-  EXPECT_TRUE(SummarizeBatch(r, task_, input_).empty());
+  results::BatchEntry r = Run(Script(body));
+  EXPECT_EQ(r.status, Status::kChecksumMismatch);
+  EXPECT_EQ(r.error, "measure 1: expected 'matches=3', got 'matches=4'");
+  EXPECT_EQ(r.checksum, "matches=4");
+  EXPECT_TRUE(r.measure_ns.empty());
+  EXPECT_TRUE(Summarize(r).empty());
 }
 
 TEST_F(BatchRunner, CrashBeforeDoneIsRecordedWithStderr) {
-  json r = Run(Script("echo '{\"phase\":\"setup\",\"input_bytes\":0,\"ns\":1}'\necho 'out of memory' >&2\nexit 3"));
-  EXPECT_EQ(r["status"], "crashed");
-  EXPECT_NE(r["error"].get<std::string>().find("exit 3 before 'done'"), std::string::npos) << r["error"];
-  EXPECT_NE(r["error"].get<std::string>().find("out of memory"), std::string::npos) << r["error"];
+  results::BatchEntry r =
+      Run(Script("echo '{\"phase\":\"setup\",\"input_bytes\":0,\"ns\":1}'\necho 'out of memory' >&2\nexit 3"));
+  EXPECT_EQ(r.status, Status::kCrashed);
+  EXPECT_NE(r.error.value_or("").find("exit 3 before 'done'"), std::string::npos) << r.error.value_or("");
+  EXPECT_NE(r.error.value_or("").find("out of memory"), std::string::npos) << r.error.value_or("");
 }
 
 TEST_F(BatchRunner, HangIsKilledAtTheTimeout) {
   options_.timeout = std::chrono::milliseconds(300);
   auto start = std::chrono::steady_clock::now();
-  json r = Run(Script("echo '{\"phase\":\"setup\",\"input_bytes\":0,\"ns\":1}'\nsleep 30"));
-  EXPECT_EQ(r["status"], "timed_out");
+  results::BatchEntry r = Run(Script("echo '{\"phase\":\"setup\",\"input_bytes\":0,\"ns\":1}'\nsleep 30"));
+  EXPECT_EQ(r.status, Status::kTimedOut);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 
 TEST_F(BatchRunner, ProtocolViolationsAreNamed) {
-  json no_setup = Run(Script("echo '{\"phase\":\"measure\",\"i\":0,\"ns\":1,\"checksum\":\"matches=3\"}'"));
-  EXPECT_EQ(no_setup["status"], "protocol_error");
-  EXPECT_EQ(no_setup["error"].get<std::string>().rfind("'setup' must come first", 0), 0u) << no_setup["error"];
+  results::BatchEntry no_setup = Run(Script("echo '{\"phase\":\"measure\",\"i\":0,\"ns\":1,\"checksum\":\"matches=3\"}'"));
+  EXPECT_EQ(no_setup.status, Status::kProtocolError);
+  EXPECT_EQ(no_setup.error.value_or("").rfind("'setup' must come first", 0), 0u) << no_setup.error.value_or("");
 
-  json short_run = Run(Script(
+  results::BatchEntry short_run = Run(Script(
       "echo '{\"phase\":\"setup\",\"input_bytes\":0,\"ns\":1}'\n"
       "echo '{\"phase\":\"warmup\",\"i\":0,\"ns\":1,\"checksum\":\"matches=3\"}'\n"
       "echo '{\"phase\":\"measure\",\"i\":0,\"ns\":1,\"checksum\":\"matches=3\"}'\necho '{\"phase\":\"done\"}'"));
-  EXPECT_EQ(short_run["status"], "protocol_error");
-  EXPECT_EQ(short_run["error"].get<std::string>().rfind(
+  EXPECT_EQ(short_run.status, Status::kProtocolError);
+  EXPECT_EQ(short_run.error.value_or("").rfind(
                 "'done' after 1 warmup and 1 measured iterations (asked for 1 and 2)", 0),
             0u)
-      << short_run["error"];
+      << short_run.error.value_or("");
 
-  json garbage = Run(Script("echo 'hello'"));
-  EXPECT_EQ(garbage["status"], "protocol_error");
+  results::BatchEntry garbage = Run(Script("echo 'hello'"));
+  EXPECT_EQ(garbage.status, Status::kProtocolError);
 }
 
 TEST_F(BatchRunner, MissingBinaryFailsToStart) {
-  json r = Run(dir_ / "no-such-runner");
-  EXPECT_EQ(r["status"], "start_failed");
+  results::BatchEntry r = Run(dir_ / "no-such-runner");
+  EXPECT_EQ(r.status, Status::kStartFailed);
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ namespace claimbench::claims {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using results::Verdict;
 
 TEST(Claims, EveryRealClaimParsesAndMapsToAMeasurementThatExists) {
   auto claims = LoadClaims(CLAIMBENCH_SOURCE_DIR);
@@ -92,22 +92,37 @@ TEST_F(ClaimFiles, CatalogCheckNamesWhatDoesNotExist) {
       << problems[2];
 }
 
-// A results object with one HTTP workload (5 trials each) and one build.
-json Results() {
-  auto summary = [](std::vector<double> samples) { return json{{"median", samples[2]}, {"samples", samples}}; };
-  return {{"builds",
-           {{"go-nethttp", {{"cold_build_s", 0.5}, {"binary_bytes", 8000000}}},
-            {"rust-axum", {{"cold_build_s", 30.0}, {"binary_bytes", 2000000}}}}},
-          {"workloads",
-           {{{"id", "http-json-api"},
-             {"implementations",
-              {{{"id", "go-nethttp"},
-                {"status", "ok"},
-                {"summary", {{"requests_per_s", summary({100, 100, 100, 100, 100})},
-                             {"gc_pause_max_us", summary({80, 90, 100, 110, 120})}}}},
-               {{"id", "rust-axum"},
-                {"status", "ok"},
-                {"summary", {{"requests_per_s", summary({150, 150, 150, 150, 150})}}}}}}}}}};
+// A results model with one HTTP workload (5 trials each) and one build.
+results::RunResults Results() {
+  auto summary = [](std::vector<double> samples) {
+    results::Summary s;
+    s.median = samples[2];
+    s.samples = samples;
+    s.n = static_cast<int64_t>(samples.size());
+    return s;
+  };
+  auto build = [](double cold_s, int64_t bytes) {
+    results::Build b;
+    b.record.ok = true;
+    b.record.cold_build_s = cold_s;
+    b.record.binary_bytes = bytes;
+    return b;
+  };
+  results::RunResults r;
+  r.builds["go-nethttp"] = build(0.5, 8000000);
+  r.builds["rust-axum"] = build(30.0, 2000000);
+  results::HttpWorkload w;
+  w.id = "http-json-api";
+  results::HttpImplementation go;
+  go.id = "go-nethttp";
+  go.summary = {{"requests_per_s", summary({100, 100, 100, 100, 100})},
+                {"gc_pause_max_us", summary({80, 90, 100, 110, 120})}};
+  results::HttpImplementation rust;
+  rust.id = "rust-axum";
+  rust.summary = {{"requests_per_s", summary({150, 150, 150, 150, 150})}};
+  w.implementations = {go, rust};
+  r.workloads.push_back({w});
+  return r;
 }
 
 Check RatioCheck(Range range, double tolerance = 0.0) {
@@ -122,7 +137,7 @@ Check RatioCheck(Range range, double tolerance = 0.0) {
   return c;
 }
 
-json One(const Check& check) {
+results::ClaimVerdict One(const Check& check) {
   Claim claim;
   claim.id = "c";
   claim.stated = {{"ratio", "x"}};
@@ -131,21 +146,21 @@ json One(const Check& check) {
 }
 
 TEST(Verdicts, RatioInsideOutsideAndStraddling) {
-  json inside = One(RatioCheck({1.4, 1.6}));
-  EXPECT_EQ(inside["verdict"], kConsistent);
-  EXPECT_DOUBLE_EQ(inside["checks"][0]["measured"].get<double>(), 1.5);
-  EXPECT_EQ(inside["checks"][0]["judged"], "ratio");
+  results::ClaimVerdict inside = One(RatioCheck({1.4, 1.6}));
+  EXPECT_EQ(inside.verdict, Verdict::kConsistent);
+  EXPECT_DOUBLE_EQ(inside.checks[0].measured.value(), 1.5);
+  EXPECT_EQ(inside.checks[0].judged, "ratio");
 
-  json above = One(RatioCheck({1.0, 1.2}));
-  EXPECT_EQ(above["verdict"], kContradicted);
-  EXPECT_EQ(above["checks"][0]["detail"],
+  results::ClaimVerdict above = One(RatioCheck({1.0, 1.2}));
+  EXPECT_EQ(above.verdict, Verdict::kContradicted);
+  EXPECT_EQ(above.checks[0].detail,
             "rust/go 1.5 (95% CI 1.5 to 1.5) is above [1, 1.2], by a factor of 1.25");
 
-  json below = One(RatioCheck({2.7, 2.7}, 0.25));  // [2.16, 3.375]
-  EXPECT_EQ(below["verdict"], kContradicted);
-  EXPECT_NE(below["checks"][0]["detail"].get<std::string>().find("is below [2.16, 3.375], by a factor of 1.44"),
+  results::ClaimVerdict below = One(RatioCheck({2.7, 2.7}, 0.25));  // [2.16, 3.375]
+  EXPECT_EQ(below.verdict, Verdict::kContradicted);
+  EXPECT_NE(below.checks[0].detail.find("is below [2.16, 3.375], by a factor of 1.44"),
             std::string::npos)
-      << below["checks"][0]["detail"];
+      << below.checks[0].detail;
 }
 
 TEST(Verdicts, AbsoluteRangeIsHardwareBoundAndCanStraddle) {
@@ -156,18 +171,18 @@ TEST(Verdicts, AbsoluteRangeIsHardwareBoundAndCanStraddle) {
   c.go = "go-nethttp";
   c.go_range = Range{0, 100};
   c.tolerance = 0;
-  json r = One(c);
-  EXPECT_EQ(r["checks"][0]["judged"], "absolute, hardware-bound");
+  results::ClaimVerdict r = One(c);
+  EXPECT_EQ(r.checks[0].judged, "absolute, hardware-bound");
   // Median 100 with samples 80..120: the interval reaches past 100.
-  EXPECT_EQ(r["verdict"], kInconclusive) << r.dump(2);
+  EXPECT_EQ(r.verdict, Verdict::kInconclusive) << r.detail;
 }
 
 TEST(Verdicts, MissingMeasurementIsNotMeasuredWithTheReason) {
   Check c = RatioCheck({1, 2});
   c.workload = "http-plaintext";
-  json r = One(c);
-  EXPECT_EQ(r["verdict"], kNotMeasured);
-  EXPECT_EQ(r["checks"][0]["detail"], "workload http-plaintext was not part of this run");
+  results::ClaimVerdict r = One(c);
+  EXPECT_EQ(r.verdict, Verdict::kNotMeasured);
+  EXPECT_EQ(r.checks[0].detail, "workload http-plaintext was not part of this run");
 
   Check build;
   build.label = "cold";
@@ -176,32 +191,32 @@ TEST(Verdicts, MissingMeasurementIsNotMeasuredWithTheReason) {
   build.go = "go-nethttp";
   build.rust = "rust-axum";
   build.ratio = Range{30, 1e300};
-  json b = One(build);
-  EXPECT_EQ(b["verdict"], kConsistent) << b.dump(2);
-  EXPECT_NE(b["checks"][0]["detail"].get<std::string>().find("one sample: no interval; judged as 48 to 75"),
+  results::ClaimVerdict b = One(build);
+  EXPECT_EQ(b.verdict, Verdict::kConsistent) << b.detail;
+  EXPECT_NE(b.checks[0].detail.find("one sample: no interval; judged as 48 to 75"),
             std::string::npos)
-      << b.dump(2);
+      << b.checks[0].detail;
   // One sample is judged as if it spread by the tolerance: 60 lies inside [70/1.25, inf) but
   // 60/1.25 = 48 does not, so the point alone does not decide.
   build.ratio = Range{70, 1e300};
-  EXPECT_EQ(One(build)["verdict"], kInconclusive);
+  EXPECT_EQ(One(build).verdict, Verdict::kInconclusive);
   build.ratio = Range{1, 2};
-  EXPECT_EQ(One(build)["verdict"], kContradicted);
+  EXPECT_EQ(One(build).verdict, Verdict::kContradicted);
   // A binary size does not vary between builds: its one sample is judged as it is.
   build.metric = "binary_bytes";
   build.ratio = Range{0.2, 0.25};
   build.tolerance = 0;
-  json size = One(build);
-  EXPECT_EQ(size["verdict"], kConsistent) << size.dump(2);
-  EXPECT_EQ(size["checks"][0]["detail"], "rust/go 0.25 (exact: no run-to-run noise) within [0.2, 0.25]");
+  results::ClaimVerdict size = One(build);
+  EXPECT_EQ(size.verdict, Verdict::kConsistent) << size.detail;
+  EXPECT_EQ(size.checks[0].detail, "rust/go 0.25 (exact: no run-to-run noise) within [0.2, 0.25]");
 
   Claim unmeasurable;
   unmeasurable.id = "w";
   unmeasurable.stated = {{"ratio", "10x"}};
   unmeasurable.not_measured = "no wasm targets";
-  json u = Evaluate({unmeasurable}, Results())[0];
-  EXPECT_EQ(u["verdict"], kNotMeasured);
-  EXPECT_EQ(u["detail"], "no wasm targets");
+  results::ClaimVerdict u = Evaluate({unmeasurable}, Results())[0];
+  EXPECT_EQ(u.verdict, Verdict::kNotMeasured);
+  EXPECT_EQ(u.detail, "no wasm targets");
 }
 
 TEST(Verdicts, DisagreeingChecksAreInconclusive) {
@@ -212,9 +227,9 @@ TEST(Verdicts, DisagreeingChecksAreInconclusive) {
   Check b = RatioCheck({3, 4});
   b.label = "other";
   claim.checks = {a, b};
-  json r = Evaluate({claim}, Results())[0];
-  EXPECT_EQ(r["verdict"], kInconclusive);
-  EXPECT_EQ(r["detail"], "the checks disagree: 1 consistent, 1 contradicted");
+  results::ClaimVerdict r = Evaluate({claim}, Results())[0];
+  EXPECT_EQ(r.verdict, Verdict::kInconclusive);
+  EXPECT_EQ(r.detail, "the checks disagree: 1 consistent, 1 contradicted");
 }
 
 }  // namespace

@@ -26,20 +26,20 @@ TEST(GcTrace, ParsesEveryCycle) {
 
 TEST(GcTrace, SummaryCountsOnlyTheWindow) {
   auto s = GcPauseSummary(ParseGcTrace(kLog), 1.0, 3.0);
-  EXPECT_EQ(s["cycles"], 2);
-  EXPECT_EQ(s["pauses"], 4);
-  EXPECT_DOUBLE_EQ(s["pause_max_us"].get<double>(), 400.0);
-  EXPECT_DOUBLE_EQ(s["pause_p50_us"].get<double>(), 80.0);  // sorted 20, 80, 100, 400: rank 2
-  EXPECT_DOUBLE_EQ(s["pause_total_us"].get<double>(), 600.0);
-  EXPECT_DOUBLE_EQ(s["cycles_per_s"].get<double>(), 1.0);
+  EXPECT_EQ(s.cycles, 2);
+  EXPECT_EQ(s.pauses, 4);
+  EXPECT_DOUBLE_EQ(s.pause_max_us.value(), 400.0);
+  EXPECT_DOUBLE_EQ(s.pause_p50_us.value(), 80.0);  // sorted 20, 80, 100, 400: rank 2
+  EXPECT_DOUBLE_EQ(s.pause_total_us, 600.0);
+  EXPECT_DOUBLE_EQ(s.cycles_per_s, 1.0);
 }
 
 TEST(GcTrace, NoCyclesHasNoPausePercentiles) {
   auto s = GcPauseSummary({}, 0, 1);
-  EXPECT_EQ(s["cycles"], 0);
-  EXPECT_TRUE(s["pause_p99_us"].is_null());
-  EXPECT_TRUE(s["pause_max_us"].is_null());
-  EXPECT_EQ(s["pause_total_us"], 0.0);
+  EXPECT_EQ(s.cycles, 0);
+  EXPECT_FALSE(s.pause_p99_us.has_value());
+  EXPECT_FALSE(s.pause_max_us.has_value());
+  EXPECT_EQ(s.pause_total_us, 0.0);
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
 // Report formats: snapshots of the Markdown, HTML and CSV renderings of a hand-built
-// results object against the goldens in tests/golden/ (CLAIMBENCH_UPDATE_GOLDEN=1 rewrites
-// them), plus structural checks that hold whatever the snapshot says: no external URL in
-// the HTML, one labelled <svg> per chart, escaped text, Markdown tables with even rows,
-// and no throw on missing or mistyped fields.
+// results document, read by results::ReadResults, against the goldens in tests/golden/
+// (CLAIMBENCH_UPDATE_GOLDEN=1 rewrites them), plus structural checks that hold whatever the
+// snapshot says: no external URL in the HTML, one labelled <svg> per chart, escaped text,
+// Markdown tables with even rows, "-" for what a file lacks, a rate added to a workload's
+// plan reported with no code change, and mistyped fields refused by the reader with their path.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,9 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "load/load_report.h"
+#include "load/load_report_json.h"
 #include "report/charts.h"
 #include "report/reporter.h"
 #include "report/svg.h"
+#include "results/results_json.h"
+#include "stats/metric_registry.h"
 
 namespace claimbench::report {
 namespace {
@@ -26,7 +31,9 @@ using nlohmann::json;
 // Two HTTP implementations that ran (one noisy, one with a single sample and so a null CI)
 // and one that failed; a batch task with a failed runner; builds with a failure; three
 // claims with different verdicts; and user-controlled strings with <&"|> in them.
-json HandBuiltResults() {
+// Each trial's "load" gives only its histogram's buckets and whether the client was
+// saturated; CompleteLoads fills in the rest of the load report the reader requires.
+json HandBuiltText() {
   return json::parse(R"json({
   "schema_version": 1,
   "run_id": "20260101T000000Z",
@@ -101,7 +108,7 @@ json HandBuiltResults() {
           ]
         },
         {
-          "id": "cpp-beast", "language": "cpp", "library": "Boost.Beast + simdjson", "status": "failed",
+          "id": "cpp-beast", "language": "cpp", "library": "Boost.Beast + simdjson", "status": "verify_failed",
           "error": "verification failed: vector 2 <&\"|> expected 200, got 500\nsecond line of the error"
         }
       ],
@@ -132,7 +139,7 @@ json HandBuiltResults() {
                "iteration_ns": {"median": 22600000.0, "ci_low": 19200000.0, "ci_high": 26300000.0, "n": 5, "unit": "ns", "noisy": true},
                "process_cpu_s": {"median": 0.61, "ci_low": null, "ci_high": null, "n": 1, "unit": "s", "noisy": false},
                "rss_peak_bytes": {"median": 20971520.0, "ci_low": null, "ci_high": null, "n": 1, "unit": "bytes", "noisy": false}}},
-            {"id": "cpp-simdjson", "language": "cpp", "library": "simdjson", "status": "checksum mismatch",
+            {"id": "cpp-simdjson", "language": "cpp", "library": "simdjson", "status": "checksum_mismatch",
              "error": "checksum 12 != reference 13"}
           ],
           "ratios": [
@@ -189,6 +196,32 @@ json HandBuiltResults() {
   ]
 })json");
 }
+
+// A trial's whole load report from its buckets: the figures of the histogram they rebuild.
+json CompleteLoad(const json& short_load) {
+  load::LoadReport report;
+  for (const auto& b : short_load.at("latency_histogram").at("buckets")) {
+    report.latency_histogram.buckets.push_back({b.at(0).get<int64_t>(), b.at(1).get<int64_t>()});
+  }
+  report.latency = load::SummaryOf(load::HistogramOf(report.latency_histogram));
+  report.requests = static_cast<uint64_t>(report.latency.count);
+  report.client.saturated = short_load.at("client").at("saturated").get<bool>();
+  return load::LoadReportJson(report);
+}
+
+json CompleteLoads(json document) {
+  for (auto& w : document["workloads"]) {
+    for (auto& impl : w["implementations"]) {
+      if (!impl.contains("trials")) continue;
+      for (auto& trial : impl["trials"]) trial["load"] = CompleteLoad(trial["load"]);
+    }
+  }
+  return document;
+}
+
+json HandBuiltDocument() { return CompleteLoads(HandBuiltText()); }
+
+results::RunResults HandBuiltResults() { return results::ReadResults(HandBuiltDocument()); }
 
 constexpr int kChartsInHandBuilt = 4;  // HTTP: throughput, latency, RSS; the batch task: throughput
 
@@ -396,30 +429,94 @@ TEST(MarkdownReport, MarksNoisyCellsAndShowsMissingCisAsTheMedianAlone) {
   EXPECT_NE(md.find("3 claims: 1 consistent, 1 contradicted, 0 inconclusive, 1 not measured here."), std::string::npos);
 }
 
-// Fields missing, null or of the wrong type render as "-" or are left out; they never throw.
-TEST(Reports, SurviveMissingAndMistypedFields) {
-  const std::vector<json> broken = {
-      json::object(),
-      json::array(),
-      json::parse(R"({"workloads": "none", "claims": 3, "builds": []})"),
-      json::parse(R"({"workloads": [{"kind": "http"}, {"kind": "batch", "tasks": [{}]}, 7]})"),
-      json::parse(R"({"workloads": [{"id": "w", "kind": "http", "load": {"fixed_rates": [5000]},
-                      "implementations": [
-                        {"id": "a", "status": "failed"},
-                        {"id": "b", "summary": {"requests_per_s": {"median": null}}},
-                        {"id": "c", "summary": {"requests_per_s": 5},
-                         "trials": [{"load": {"latency_histogram": {"buckets": [[1], "x", [2, 3]]}}}]}],
-                      "ratios": [{"metric": "requests_per_s", "value": null}, 4]}]})"),
-      json::parse(R"({"claims": [{"id": 1, "stated": {"go": 5}, "checks": [{"measured": "x"}, 3]}, "x"],
-                      "builds": {"x": {"ok": "yes", "libraries": [1]}}, "context": {"cpu_sets": 1, "toolchains": []}})"),
-  };
-  for (const auto& results : broken) {
-    for (const char* format : {"md", "html"}) {
-      EXPECT_NO_THROW(Render(format, results)) << format << ": " << results.dump();
-    }
+// The reader refuses a mistyped field and names where it is; reports never see it.
+void ExpectRefusedAt(const json& document, const std::string& path) {
+  try {
+    results::ReadResults(document);
+    ADD_FAILURE() << "no error for " << path;
+  } catch (const JsonFormatError& e) {
+    EXPECT_EQ(e.path(), path) << e.what();
   }
-  const std::string md = Render("md", broken[4]);
-  EXPECT_NE(md.find("| a | - | - | - | - | - | - | - | - | failed |"), std::string::npos) << md;
+}
+
+TEST(Reports, MistypedFieldsAreRefusedByTheReaderNamingThePath) {
+  json doc = HandBuiltDocument();
+  doc["workloads"][0]["implementations"][0]["status"] = "failed";  // not a status
+  ExpectRefusedAt(doc, "/workloads/0/implementations/0/status");
+  doc["workloads"][0]["implementations"][0]["status"] = 7;
+  ExpectRefusedAt(doc, "/workloads/0/implementations/0/status");
+
+  doc = HandBuiltDocument();
+  doc["workloads"][0]["implementations"][1]["summary"][stats::metric::kRequestsPerS]["median"] = "fast";
+  ExpectRefusedAt(doc, "/workloads/0/implementations/1/summary/requests_per_s/median");
+
+  doc = HandBuiltDocument();
+  doc["workloads"][1]["tasks"][0]["implementations"][2]["status"] = "checksum mismatch";
+  ExpectRefusedAt(doc, "/workloads/1/tasks/0/implementations/2/status");
+
+  doc = HandBuiltDocument();
+  doc["claims"][0]["checks"][1]["verdict"] = "fine";
+  ExpectRefusedAt(doc, "/claims/0/checks/1/verdict");
+}
+
+// What a file may lack (summaries, trials, a library, the claims) renders as "-" or is left out.
+TEST(Reports, MissingOptionalFieldsRenderAsDash) {
+  const results::RunResults r = results::ReadResults(json::parse(R"({
+    "schema_version": 2, "run_id": "r", "suite": "quick",
+    "workloads": [
+      {"id": "w", "kind": "http",
+       "load": {"connections": 8, "warmup_s": 1, "duration_s": 2, "repeat": 1, "fixed_rates": [5000]},
+       "implementations": [
+         {"id": "a", "status": "verify_failed"},
+         {"id": "b", "status": "ok",
+          "summary": {"requests_per_s": {"median": 5}, "rss_idle_bytes": {"median": 1048576}}}]},
+      {"id": "j", "kind": "batch", "tasks": [{"id": "t", "implementations": [{"id": "x", "status": "ok"}]}]}]})"));
+  for (const std::string& format : Formats()) EXPECT_NO_THROW(Render(format, r)) << format;
+  const std::string md = Render("md", r);
+  EXPECT_NE(md.find("| a | - | - | - | - | - | - | - | - | verify_failed |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| b | - | 5 | - | - | - | - | - | - | ok |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| b | 1.00 MiB | - | - | - | - | - |"), std::string::npos) << md;  // load points
+  EXPECT_NE(md.find("| x | - | - | - | - | ok |"), std::string::npos) << md;
+  EXPECT_EQ(md.find("## Claims"), std::string::npos) << md;
+  EXPECT_EQ(Render("claims", r), "");
+}
+
+// A rate added to a workload's plan is a metric of the registry: its P99 is reported in
+// results.csv, report.md and report.html with no code change.
+TEST(Reports, ARateAddedToThePlanIsReportedEverywhere) {
+  json doc = HandBuiltDocument();
+  json& workload = doc["workloads"][0];
+  workload["load"]["fixed_rates"].push_back(12500.0);
+  const std::string metric = stats::metric::LatencyP99AtRate(12500);
+  workload["implementations"][0]["summary"][metric] = {{"median", 3300000.0}, {"n", 1}, {"unit", "ns"}};
+  workload["implementations"][0]["trials"][0]["load_points"]["fixed_rates"]["12500"] = {{"reached", true},
+                                                                                        {"latency_p99_ns", 3300000}};
+  workload["implementations"][1]["trials"][0]["load_points"]["fixed_rates"]["12500"] = {{"reached", false}};
+  const results::RunResults r = results::ReadResults(doc);
+  EXPECT_NE(Render("csv", r).find("http-json-api,go-nethttp," + metric + ",ns,3300000,,"), std::string::npos);
+  const std::string md = Render("md", r);
+  EXPECT_NE(md.find("| implementation | idle RSS | p99 at 5000 req/s | p99 at 12500 req/s | knee req/s |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| go-nethttp | 6.00 MiB | 2.10 ms | 3.30 ms | 38000 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| rust-axum | 3.61 MiB | not reached | not reached | 47000 |"), std::string::npos) << md;
+  const std::string html = Render("html", r);
+  EXPECT_NE(html.find("<th class=\"num\">p99 at 12500 req/s</th>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">3.30 ms</td>"), std::string::npos);
+}
+
+// The two p99s the reports show are labelled: the tables' is a median of per-trial
+// percentiles, the chart's is read from the trials' histograms pooled.
+TEST(Reports, SayWhichP99TheyShow) {
+  const results::RunResults r = HandBuiltResults();
+  for (const char* format : {"md", "html", "table"}) {
+    EXPECT_NE(Render(format, r).find("p50, p99: medians of per-trial percentiles"), std::string::npos) << format;
+  }
+  const Chart chart = LatencySpectrumChart(*r.workloads[0].http());
+  EXPECT_NE(chart.caption.find("histograms pooled per implementation (go-nethttp 2 trials, 200 responses; rust-axum "
+                               "1 trial, 100 responses)"),
+            std::string::npos)
+      << chart.caption;
 }
 
 TEST(Reports, FormatsIncludeMarkdownAndHtml) {
@@ -432,18 +529,6 @@ TEST(Reports, FormatsIncludeMarkdownAndHtml) {
   } catch (const std::invalid_argument& e) {
     EXPECT_STREQ(e.what(), "unknown report format 'pdf' (known: csv, table, claims, claims-csv, md, html)");
   }
-}
-
-TEST(Charts, ValueAtPercentileWalksTheCumulativeCounts) {
-  const std::vector<std::pair<double, double>> buckets = {{10, 50}, {20, 40}, {30, 9}, {40, 1}};
-  EXPECT_EQ(ValueAtPercentile(buckets, 0), 10);
-  EXPECT_EQ(ValueAtPercentile(buckets, 0.5), 10);
-  EXPECT_EQ(ValueAtPercentile(buckets, 0.51), 20);
-  EXPECT_EQ(ValueAtPercentile(buckets, 0.9), 20);
-  EXPECT_EQ(ValueAtPercentile(buckets, 0.99), 30);
-  EXPECT_EQ(ValueAtPercentile(buckets, 0.999), 40);
-  EXPECT_EQ(ValueAtPercentile(buckets, 1), 40);
-  EXPECT_EQ(ValueAtPercentile({}, 0.5), 0);
 }
 
 TEST(Svg, NiceTicksCoverTheMaximumInRoundSteps) {

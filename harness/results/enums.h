@@ -1,0 +1,56 @@
+// The states a results file records, as enums: an implementation's status, a claim's
+// verdict, a workload's kind, the suite, a batch task's throughput unit. Each has one
+// spelling in results.json, given here and nowhere else.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace claimbench::results {
+
+/// How an implementation (or a batch runner) ended up in this run.
+enum class Status {
+  kOk,
+  kBuildFailed,
+  kVerifyFailed,
+  kStartFailed,
+  kCrashed,
+  kInterrupted,
+  kChecksumMismatch,
+  kTimedOut,
+  kProtocolError,
+  kCorpusMismatch,
+};
+
+/// A claim's (or one check's) verdict.
+enum class Verdict { kConsistent, kContradicted, kInconclusive, kNotMeasured };
+
+enum class WorkloadKind { kHttp, kBatch };
+
+enum class Suite { kQuick, kFull };
+
+/// What a batch task's throughput counts: input bytes (MB/s), input lines (items/s), or none.
+enum class Throughput { kBytes, kLines, kNone };
+
+std::string_view Name(Status status);
+std::string_view Name(Verdict verdict);
+std::string_view Name(WorkloadKind kind);
+std::string_view Name(Suite suite);
+std::string_view Name(Throughput throughput);
+
+/// The enum spelled `text`, or nullopt.
+std::optional<Status> ParseStatus(std::string_view text);
+std::optional<Verdict> ParseVerdict(std::string_view text);
+std::optional<WorkloadKind> ParseWorkloadKind(std::string_view text);
+std::optional<Suite> ParseSuite(std::string_view text);
+std::optional<Throughput> ParseThroughput(std::string_view text);
+
+/// Every spelling of an enum, comma-separated, for error messages.
+template <typename E>
+std::string_view Spellings();
+
+/// Every verdict, in the order reports count them.
+inline constexpr Verdict kAllVerdicts[] = {Verdict::kConsistent, Verdict::kContradicted, Verdict::kInconclusive,
+                                           Verdict::kNotMeasured};
+
+}  // namespace claimbench::results

@@ -1,0 +1,132 @@
+// Batch workloads: corpora, then tasks x implementations.
+#include "run/batch_workload_runner.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <set>
+
+#include "stats/ratios.h"
+#include "stats/summary.h"
+#include "util/shuffle.h"
+
+namespace claimbench::run {
+namespace {
+
+using results::Status;
+
+// Batch runners have the machine to themselves (no load generator runs beside them): every
+// CPU of the server and client sets.
+std::vector<int> BatchCpus(const process::CpuSplit& split) {
+  std::set<int> cpus(split.server.begin(), split.server.end());
+  cpus.insert(split.client.begin(), split.client.end());
+  return {cpus.begin(), cpus.end()};
+}
+
+// Generated corpora are inputs, not results: kept beside the build, reused while their
+// hash matches.
+std::filesystem::path CorpusDir(const std::filesystem::path& root) {
+  if (const char* dir = std::getenv("CLAIMBENCH_CORPUS_DIR")) return dir;
+  return root / "build" / "corpora";
+}
+
+BatchRunOptions RunnerOptions(const spec::Workload& w, const RunState& state) {
+  const RunOptions& options = state.options;
+  const bool quick = state.Quick();
+  BatchRunOptions runner;
+  runner.cpus = BatchCpus(options.cpus);
+  runner.warmup = options.verify_only ? 0 : (quick ? w.batch.quick_warmup : w.batch.warmup);
+  runner.iterations =
+      options.verify_only ? 1 : options.iterations.value_or(quick ? w.batch.quick_iterations : w.batch.iterations);
+  runner.timeout = w.batch.timeout;
+  runner.log_dir = state.log_dir;
+  return runner;
+}
+
+bool RunsTask(const spec::BatchTask& task, const std::string& id) {
+  return task.implementations.empty() ||
+         std::find(task.implementations.begin(), task.implementations.end(), id) != task.implementations.end();
+}
+
+// One implementation's entry for one task: why it cannot run, or its runs and summaries.
+results::BatchEntry RunEntry(const spec::Workload& w, const spec::BatchTask& task, const std::string& id,
+                             const PreparedCorpus* corpus, const BatchRunOptions& runner, RunState& state) {
+  const auto& impl = state.catalog.GetImplementation(id);
+  results::BatchEntry entry;
+  if (auto why = state.Unrunnable(id)) {
+    entry.status = why->first;
+    entry.error = why->second;
+  } else if (corpus && !corpus->error.empty()) {
+    entry.status = Status::kCorpusMismatch;
+    entry.error = corpus->error;
+  } else {
+    std::cerr << "claimbench: " << w.id << " / " << task.id << " / " << id << "\n";
+    std::optional<BatchInput> input = corpus ? corpus->input : std::nullopt;
+    entry = state.launcher.RunBatchTask(w, task, impl, state.builds.at(id).binary, input, runner);
+    stats::BatchInputSize size;
+    if (input && task.throughput != "none") {
+      size = {input->bytes, input->lines, results::ParseThroughput(task.throughput).value_or(results::Throughput::kNone)};
+    }
+    entry.summary = stats::SummarizeBatch(entry, size, stats::MetricRegistry({}, {}));
+  }
+  entry.id = id;
+  entry.language = std::string(spec::LanguageName(impl.language));
+  entry.library = impl.library;
+  return entry;
+}
+
+}  // namespace
+
+bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::string>& ids, RunState& state) {
+  const BatchRunOptions runner = RunnerOptions(w, state);
+  results::BatchWorkload workload;
+  workload.id = w.id;
+  workload.description = w.description;
+  workload.batch = {runner.warmup, runner.iterations, std::chrono::duration<double>(runner.timeout).count(),
+                    std::vector<int64_t>(runner.cpus.begin(), runner.cpus.end())};
+  state.results.workloads.push_back({std::move(workload)});
+  results::BatchWorkload& stored = *state.results.workloads.back().batch();
+
+  std::map<std::string, PreparedCorpus> corpora;
+  for (const auto& ref : w.batch.corpora) {
+    std::cerr << "claimbench: " << w.id << ": corpus " << ref.name << "\n";
+    corpora[ref.name] = state.launcher.PrepareCorpus(ref, CorpusDir(state.catalog.root));
+    stored.corpora.push_back(corpora[ref.name].record);
+  }
+  bool ok = true;
+  for (const auto& task : w.batch.tasks) {
+    results::BatchTaskResult result;
+    result.id = task.id;
+    result.task = task.runner_task;
+    result.corpus = task.corpus;
+    result.expect = task.expect;
+    result.throughput = results::ParseThroughput(task.throughput).value_or(results::Throughput::kNone);
+    result.fresh_process = task.fresh_process;
+    stored.tasks.push_back(std::move(result));
+    results::BatchTaskResult& stored_task = stored.tasks.back();
+    const PreparedCorpus* corpus = task.corpus.empty() ? nullptr : &corpora.at(task.corpus);
+    // Each task visits the implementations in a seeded random order, so drift on a shared
+    // machine does not favour whoever runs first; the results keep the listed order.
+    std::vector<size_t> order = ShuffledIndices(ids.size(), state.options.seed + stored.tasks.size());
+    std::vector<std::optional<results::BatchEntry>> entries(ids.size());
+    for (size_t index : order) {
+      if (!RunsTask(task, ids[index])) continue;
+      results::BatchEntry entry = RunEntry(w, task, ids[index], corpus, runner, state);
+      if (entry.status != Status::kOk) {
+        ok = false;
+        RunState::ReportFailure(w.id + " / " + task.id + " / " + entry.id, entry.status, entry.error);
+      }
+      stored_task.run_order.push_back(entry.id);
+      entries[index] = std::move(entry);
+      stored_task.implementations.clear();
+      for (const auto& e : entries) {
+        if (e) stored_task.implementations.push_back(*e);
+      }
+      stored_task.ratios = stats::Ratios(stored_task.implementations);
+      state.save();
+    }
+  }
+  return ok;
+}
+
+}  // namespace claimbench::run

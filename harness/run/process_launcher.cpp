@@ -1,0 +1,123 @@
+// The real launcher: builds, servers, load, runners, corpora, /proc, the clock, SIGINT.
+#include <algorithm>
+#include <fstream>
+
+#include "batch/corpus.h"
+#include "process/interrupt.h"
+#include "run/context.h"
+#include "run/launcher.h"
+
+namespace claimbench::run {
+namespace {
+
+int64_t CountLines(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  int64_t lines = 0;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    lines += std::count(buffer, buffer + in.gcount(), '\n');
+  }
+  return lines;
+}
+
+// A fresh_process task: `iterations` runner processes of one measured iteration each,
+// merged into one entry (the first failure ends it).
+results::BatchEntry RunFreshProcesses(const spec::Workload& workload, const spec::BatchTask& task,
+                                      const spec::Implementation& impl, const std::filesystem::path& binary,
+                                      const std::optional<BatchInput>& input, const BatchRunOptions& options) {
+  BatchRunOptions one = options;
+  one.warmup = 0;
+  one.iterations = 1;
+  std::optional<results::BatchEntry> merged;
+  for (int i = 0; i < options.iterations; ++i) {
+    results::BatchEntry r = run::RunBatchTask(workload, task, impl, binary, input, one);
+    if (r.status != results::Status::kOk) return r;
+    if (!merged) {
+      merged = std::move(r);
+      merged->fresh_process = true;
+      continue;
+    }
+    merged->measure_ns.insert(merged->measure_ns.end(), r.measure_ns.begin(), r.measure_ns.end());
+    merged->process.insert(merged->process.end(), r.process.begin(), r.process.end());
+    for (const auto& [key, values] : r.extra) {
+      auto& into = merged->extra[key];
+      into.insert(into.end(), values.begin(), values.end());
+    }
+    merged->compile_ns.insert(merged->compile_ns.end(), r.compile_ns.begin(), r.compile_ns.end());
+  }
+  return merged ? *merged : results::BatchEntry{};
+}
+
+}  // namespace
+
+build::BuildRecord ProcessLauncher::Build(const std::filesystem::path& root, const spec::Implementation& impl,
+                                          const build::BuildOptions& options) {
+  return build::Build(root, impl, options);
+}
+
+results::HttpImplementation ProcessLauncher::PrepareHttp(const spec::Workload& workload,
+                                                         const spec::Implementation& impl,
+                                                         const std::filesystem::path& binary,
+                                                         const std::vector<spec::Vector>& vectors,
+                                                         const HttpRunOptions& options) {
+  return PrepareHttpImplementation(workload, impl, binary, vectors, options);
+}
+
+TrialOutcome ProcessLauncher::RunHttpTrial(const spec::Workload& workload, const spec::Implementation& impl,
+                                           const std::filesystem::path& binary,
+                                           const std::vector<spec::Vector>& vectors, const HttpRunOptions& options,
+                                           int trial_number, bool load_points) {
+  return run::RunHttpTrial(workload, impl, binary, vectors, options, trial_number, load_points);
+}
+
+results::StartupRuns ProcessLauncher::RunStartups(const spec::Workload& workload, const spec::Implementation& impl,
+                                                  const std::filesystem::path& binary,
+                                                  const std::vector<spec::Vector>& vectors,
+                                                  const HttpRunOptions& options) {
+  return run::RunStartups(workload, impl, binary, vectors, options);
+}
+
+PreparedCorpus ProcessLauncher::PrepareCorpus(const spec::CorpusRef& ref, const std::filesystem::path& dir) {
+  PreparedCorpus out;
+  out.record.name = ref.name;
+  out.record.seed = ref.seed;
+  out.record.sha256_pinned = ref.sha256;
+  try {
+    batch::CorpusFile file = batch::EnsureCorpus(ref.name, ref.seed, dir);
+    out.record.path = file.path.string();
+    out.record.bytes = static_cast<int64_t>(file.bytes);
+    out.record.sha256 = file.sha256;
+    if (file.sha256 != ref.sha256) {
+      out.error = "corpus '" + ref.name + "' (seed " + std::to_string(ref.seed) + ") was generated with SHA-256 " +
+                  file.sha256 + " but workload.toml pins " + ref.sha256 +
+                  ": the generator's output changed; if that was intended, pin the new hash";
+    } else {
+      out.input = BatchInput{file.path, static_cast<int64_t>(file.bytes), CountLines(file.path)};
+      out.record.lines = out.input->lines;
+    }
+  } catch (const std::exception& e) {
+    out.error = "cannot generate corpus '" + ref.name + "': " + e.what();
+  }
+  if (!out.error.empty()) out.record.error = out.error;
+  return out;
+}
+
+results::BatchEntry ProcessLauncher::RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task,
+                                                  const spec::Implementation& impl,
+                                                  const std::filesystem::path& binary,
+                                                  const std::optional<BatchInput>& input,
+                                                  const BatchRunOptions& options) {
+  return task.fresh_process ? RunFreshProcesses(workload, task, impl, binary, input, options)
+                            : run::RunBatchTask(workload, task, impl, binary, input, options);
+}
+
+results::RunContext ProcessLauncher::CollectContext(const std::filesystem::path& root, const process::CpuSplit& split,
+                                                    uint64_t seed) {
+  return run::CollectContext(root, split, seed);
+}
+
+std::chrono::system_clock::time_point ProcessLauncher::Now() { return std::chrono::system_clock::now(); }
+
+bool ProcessLauncher::Interrupted() { return process::Interrupted(); }
+
+}  // namespace claimbench::run

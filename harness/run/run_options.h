@@ -1,0 +1,40 @@
+// The options of `claimbench run` and `claimbench verify`.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "process/cpu_set.h"
+#include "results/enums.h"
+
+namespace claimbench::run {
+
+/// Trials per implementation of each suite, unless --repeat says otherwise.
+constexpr int kQuickRepeat = 5;
+constexpr int kFullRepeat = 10;
+
+struct RunOptions {
+  results::Suite suite = results::Suite::kQuick;
+  std::vector<std::string> workloads;       ///< empty: all
+  std::vector<std::string> implementations; ///< empty: all of each workload
+  std::optional<int> repeat;                ///< trials per implementation (default: the suite's)
+  bool load_points_every_trial = false;     ///< load points in every trial (full suite), else trial 1 only
+  std::filesystem::path out_dir;            ///< empty: results/<run-id>
+  std::optional<std::chrono::nanoseconds> duration;  ///< overrides the suite's window
+  std::optional<std::chrono::nanoseconds> warmup;
+  std::optional<int> connections;
+  std::optional<std::chrono::nanoseconds> point_duration;  ///< overrides each load point's window
+  std::optional<int> iterations;            ///< batch: measured iterations per runner (overrides the suite)
+  bool build_times = true;                  ///< measure cold/incremental builds
+  bool verify_only = false;                 ///< `claimbench verify`
+  bool no_load_points = false;              ///< only the main closed-loop measurement
+  int startup_runs = 10;                    ///< starts whose median startup time is reported
+  uint64_t seed = 42;
+  process::CpuSplit cpus;
+};
+
+}  // namespace claimbench::run

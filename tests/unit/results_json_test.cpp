@@ -1,0 +1,155 @@
+// The results reader and writer: a file written by the previous release (schema_version 1,
+// tests/data/v1-run/, from a real short run) is read, written back with nothing lost, and
+// rendered as that release rendered it; unknown versions and malformed documents are
+// refused with the version or the JSON path named.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "report/reporter.h"
+#include "results/results_json.h"
+#include "util/files.h"
+
+namespace claimbench::results {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+fs::path V1(const std::string& name) { return fs::path(CLAIMBENCH_SOURCE_DIR) / "tests" / "data" / "v1-run" / name; }
+
+json V1Document() { return json::parse(ReadFile(V1("results.json"))); }
+
+// The paths at which two documents differ, one per line (at most `limit`).
+std::string Differences(const json& expected, const json& actual, size_t limit = 20) {
+  std::string out;
+  json patch = json::diff(expected, actual);
+  for (size_t i = 0; i < patch.size() && i < limit; ++i) out += patch[i].dump() + "\n";
+  if (patch.size() > limit) out += "... " + std::to_string(patch.size() - limit) + " more\n";
+  return out;
+}
+
+TEST(ResultsJson, PreviousReleaseFileIsReadWhole) {
+  RunResults r = ReadResults(V1Document());
+  EXPECT_EQ(r.schema_version, 1);
+  EXPECT_EQ(r.suite, Suite::kQuick);
+  ASSERT_EQ(r.workloads.size(), 2u);
+  ASSERT_NE(r.workloads[0].http(), nullptr);
+  ASSERT_NE(r.workloads[1].batch(), nullptr);
+  const HttpWorkload& http = *r.workloads[0].http();
+  EXPECT_EQ(http.id, "http-plaintext");
+  ASSERT_EQ(http.implementations.size(), 2u);
+  for (const auto& impl : http.implementations) {
+    EXPECT_EQ(impl.status, Status::kOk) << impl.id;
+    EXPECT_EQ(impl.trials.size(), 2u) << impl.id;
+    EXPECT_GT(impl.trials[0].load.requests, 0) << impl.id;
+    EXPECT_FALSE(impl.trials[0].load.latency_histogram.buckets.empty()) << impl.id;
+    EXPECT_GT(impl.summary.at("requests_per_s").median, 0) << impl.id;
+  }
+  ASSERT_TRUE(r.claims.has_value());
+  EXPECT_EQ(r.claims->size(), 152u);
+}
+
+TEST(ResultsJson, WritingBackLosesNothingButTheVersion) {
+  json original = V1Document();
+  json written = ResultsJson(ReadResults(original));
+  EXPECT_EQ(written["schema_version"], kSchemaVersion);
+  original["schema_version"] = kSchemaVersion;
+  // Version 1 wrote an "implementations" list on batch workloads that was always empty (a
+  // batch workload's implementations are per task); version 2 does not.
+  for (auto& w : original["workloads"]) {
+    if (w["kind"] == "batch") {
+      EXPECT_EQ(w["implementations"], json::array());
+      w.erase("implementations");
+    }
+  }
+  EXPECT_TRUE(written == original) << Differences(original, written);
+}
+
+TEST(ResultsJson, PreviousReleaseCsvRendersTheSame) {
+  RunResults r = ReadResults(V1Document());
+  EXPECT_EQ(report::Render("csv", r), ReadFile(V1("results.csv")));
+  EXPECT_EQ(report::Render("claims-csv", r), ReadFile(V1("claims.csv")));
+}
+
+// report.md as the previous release wrote it, but for the one note that now says which p99
+// the HTTP table shows.
+TEST(ResultsJson, PreviousReleaseMarkdownRendersTheSameButForThePercentileNote) {
+  std::string md = report::Render("md", ReadResults(V1Document()));
+  const std::string note = "p50, p99: medians of per-trial percentiles";
+  size_t at = md.find(note);
+  ASSERT_NE(at, std::string::npos) << md;
+  md.erase(at, md.find("\n\n", at) + 2 - at);
+  EXPECT_EQ(md, ReadFile(V1("report.md")));
+}
+
+TEST(ResultsJson, UnknownVersionIsRefusedNamingItAndWhatToDo) {
+  json doc = V1Document();
+  doc["schema_version"] = 99;
+  try {
+    ReadResults(doc);
+    FAIL() << "no error";
+  } catch (const SchemaVersionError& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("schema_version 99"), std::string::npos) << what;
+    EXPECT_NE(what.find("newer claimbench"), std::string::npos) << what;
+  }
+  doc["schema_version"] = 0;
+  EXPECT_THROW(ReadResults(doc), SchemaVersionError);
+}
+
+void ExpectPathError(const json& doc, const std::string& path, const std::string& expected) {
+  try {
+    ReadResults(doc);
+    FAIL() << "no error for " << path;
+  } catch (const JsonFormatError& e) {
+    EXPECT_EQ(e.path(), path);
+    EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+  }
+}
+
+TEST(ResultsJson, MalformedDocumentsNameThePathAndWhatWasExpected) {
+  json doc = V1Document();
+  doc["workloads"][0]["implementations"][1]["status"] = 7;
+  ExpectPathError(doc, "/workloads/0/implementations/1/status", "expected a string");
+  doc = V1Document();
+  doc["workloads"][0]["implementations"][1]["status"] = "fine";
+  ExpectPathError(doc, "/workloads/0/implementations/1/status", "expected one of ok, build_failed");
+  doc = V1Document();
+  doc["workloads"][1]["kind"] = "stream";
+  ExpectPathError(doc, "/workloads/1/kind", "expected one of http, batch");
+  doc = V1Document();
+  doc["workloads"][0]["implementations"][0]["summary"]["requests_per_s"]["median"] = "fast";
+  ExpectPathError(doc, "/workloads/0/implementations/0/summary/requests_per_s/median", "expected a number");
+  doc = V1Document();
+  doc.erase("run_id");
+  ExpectPathError(doc, "/run_id", "missing");
+  doc = V1Document();
+  doc["claims"][3]["verdict"] = "probably";
+  ExpectPathError(doc, "/claims/3/verdict", "not measured here");
+}
+
+TEST(ResultsJson, FileErrorsNameTheFile) {
+  const fs::path file = fs::temp_directory_path() / ("results-json-test-" + std::to_string(::getpid()) + ".json");
+  WriteFileAtomic(file, "{\"schema_version\": 2, ");
+  try {
+    ReadResultsFile(file);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(file.string()), std::string::npos) << e.what();
+  }
+  fs::remove(file);
+}
+
+TEST(ResultsJson, CurrentVersionRoundTripsExactly) {
+  RunResults r = ReadResults(V1Document());
+  r.builds["go-nethttp"].record.settings = {{"GOAMD64", "v1"}, {"CGO_ENABLED", "0"}};
+  json once = ResultsJson(r);
+  json twice = ResultsJson(ReadResults(once));
+  EXPECT_TRUE(once == twice) << Differences(once, twice);
+  EXPECT_EQ(once["builds"]["go-nethttp"]["settings"]["GOAMD64"], "v1");
+}
+
+}  // namespace
+}  // namespace claimbench::results
