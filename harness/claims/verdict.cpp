@@ -71,7 +71,7 @@ std::optional<Measured> Find(const results::RunResults& results, const Check& ch
     std::optional<double> v = metric && metric->from_build ? metric->from_build(b->second.record) : std::nullopt;
     if (!v) {
       why = check.metric + " of " + impl + " was not measured in this run" +
-            (check.metric.rfind("build_", 0) == 0 ? " (run without --no-build-times)" : "");
+            (metric && !metric->exact ? " (run without --no-build-times)" : "");
       return std::nullopt;
     }
     return Measured{{*v}, *v, metric->exact};

@@ -104,7 +104,8 @@ int Build(const CommonOptions& common, const BuildCommand& command) {
     const build::BuildRecord& r = b.record;
     std::string libraries;
     for (const auto& [name, version] : r.libraries) libraries += (libraries.empty() ? "" : ", ") + name + " " + version;
-    std::cout << fmt::format("  {}: {}; {}; {}\n", id, r.toolchain, r.flags, libraries.empty() ? "no libraries" : libraries);
+    std::cout << fmt::format("  {}: {}; {}; {}\n", id, r.toolchain.empty() ? "?" : r.toolchain,
+                             r.flags.empty() ? "?" : r.flags, libraries.empty() ? "no libraries" : libraries);
     if (r.cold_build_s) std::cout << fmt::format("    cold build from: {}\n", r.cache_state);
     for (const auto& [key, value] : r.settings) std::cout << fmt::format("    {} = {}\n", key, value);
   }
@@ -170,6 +171,10 @@ int Claims(const CommonOptions& common, const std::filesystem::path& results_fil
   std::cout << report::Render("claims", results);
   if (update) {
     const auto dir = std::filesystem::absolute(results_file).parent_path();
+    if (results.schema_version != results::kSchemaVersion) {
+      std::cerr << "claimbench: " << results_file.string() << " was written with schema_version "
+                << results.schema_version << "; it is rewritten as version " << results::kSchemaVersion << "\n";
+    }
     run::SaveResults(results, dir);
     std::cerr << "claimbench: rewrote " << dir.string()
               << "/ (" << run::kResultFiles << ") with these verdicts\n";

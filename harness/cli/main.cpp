@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cstdint>
 #include <iostream>
-#include <map>
 
 #include "cli/commands.h"
 #include "process/interrupt.h"
@@ -46,6 +45,7 @@ struct Commands {
   claimbench::run::RunOptions verify;
   CLI::App* verify_cmd = nullptr;
   claimbench::run::RunOptions run;
+  std::string suite = "quick";
   std::string duration, warmup, point_duration;
   CLI::Option* connections = nullptr;
   CLI::Option* iterations = nullptr;
@@ -81,10 +81,7 @@ void AddRun(CLI::App& app, Commands& c) {
   claimbench::run::RunOptions& run = c.run;
   AddCommon(run_cmd, c.common);
   AddSelection(run_cmd, run);
-  const std::map<std::string, claimbench::results::Suite> suites = {{"quick", claimbench::results::Suite::kQuick},
-                                                                    {"full", claimbench::results::Suite::kFull}};
-  run_cmd->add_option("--suite", run.suite, "quick (short windows) or full")
-      ->transform(CLI::CheckedTransformer(suites));
+  run_cmd->add_option("--suite", c.suite, "quick (short windows) or full")->check(CLI::IsMember({"quick", "full"}));
   run_cmd->add_option("--repeat", run.repeat, "Trials per implementation")->check(CLI::Range(1, 1000));
   run_cmd->add_option("--out", run.out_dir, "Output directory (default: results/<run-id>)");
   run_cmd->add_option("--duration", c.duration, "Measured window per trial, e.g. 10s (overrides the suite)");
@@ -155,6 +152,7 @@ int Dispatch(Commands& c) {
   if (*c.build_cmd) return cli::Build(c.common, c.build);
   if (*c.verify_cmd) return cli::Verify(c.common, c.verify);
   if (*c.run_cmd) {
+    c.run.suite = claimbench::results::ParseSuite(c.suite).value();  // checked by IsMember
     if (!c.duration.empty()) c.run.duration = claimbench::ParseDuration(c.duration);
     if (!c.warmup.empty()) c.run.warmup = claimbench::ParseDuration(c.warmup);
     if (!c.point_duration.empty()) c.run.point_duration = claimbench::ParseDuration(c.point_duration);

@@ -137,7 +137,7 @@ std::string HttpSection(const results::HttpWorkload& w, const stats::MetricRegis
   out += HtmlTable(HttpTable(w, registry));
   Table points = LoadPointsTable(w, registry);
   if (!points.rows.empty()) out += "<h3>Further load points</h3>\n" + HtmlTable(points);
-  out += Ratios(w.ratios, registry);
+  out += Ratios(w.ratios.value_or(std::vector<results::Ratio>{}), registry);
   out += Figure(ThroughputChart(w, w.id)) + Figure(LatencySpectrumChart(w)) + Figure(RssChart(w));
   return out + "</section>\n";
 }
@@ -149,7 +149,7 @@ std::string BatchSection(const results::BatchWorkload& w, const stats::MetricReg
   for (const auto& task : w.tasks) {
     const std::string title = w.id + " / " + task.id;
     out += "<h3 id=\"" + Escape(Anchor("t-", title)) + "\">" + Escape(title) + "</h3>\n";
-    out += HtmlTable(BatchTaskTable(task, registry)) + Ratios(task.ratios, registry) +
+    out += HtmlTable(BatchTaskTable(task, registry)) + Ratios(task.ratios.value_or(std::vector<results::Ratio>{}), registry) +
            Figure(ThroughputChart(task, title));
   }
   return out + "</section>\n";

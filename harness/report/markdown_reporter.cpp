@@ -79,7 +79,7 @@ std::string HttpSection(const results::HttpWorkload& w, const stats::MetricRegis
   out += MarkdownTable(HttpTable(w, registry));
   Table points = LoadPointsTable(w, registry);
   if (!points.rows.empty()) out += "Further load points:\n\n" + MarkdownTable(points);
-  return out + Ratios(w.ratios, registry);
+  return out + Ratios(w.ratios.value_or(std::vector<results::Ratio>{}), registry);
 }
 
 std::string BatchSection(const results::BatchWorkload& w, const stats::MetricRegistry& registry) {
@@ -87,7 +87,7 @@ std::string BatchSection(const results::BatchWorkload& w, const stats::MetricReg
   out += Paragraph(w.description) + Paragraph(BatchLine(w));
   for (const auto& task : w.tasks) {
     out += "### " + MarkdownText(w.id + " / " + task.id) + "\n\n";
-    out += MarkdownTable(BatchTaskTable(task, registry)) + Ratios(task.ratios, registry);
+    out += MarkdownTable(BatchTaskTable(task, registry)) + Ratios(task.ratios.value_or(std::vector<results::Ratio>{}), registry);
   }
   return out;
 }

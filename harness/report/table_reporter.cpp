@@ -83,14 +83,14 @@ std::string TableReporter::Render(const results::RunResults& results) const {
       out += batch->id + ": " + BatchLine(*batch) + "\n";
       for (const auto& task : batch->tasks) {
         out += "  " + task.id + "\n";
-        out += TextTable(BatchTaskTable(task, registry), "    ") + Ratios(task.ratios, registry, "    ");
+        out += TextTable(BatchTaskTable(task, registry), "    ") + Ratios(task.ratios.value_or(std::vector<results::Ratio>{}), registry, "    ");
       }
       continue;
     }
     const results::HttpWorkload& http = *w.http();
     out += http.id + ": " + HttpLoadLine(http) + "\n";
     out += TextTable(HttpTable(http, registry), "  ") + TextTable(LoadPointsTable(http, registry), "  ") +
-           Ratios(http.ratios, registry, "  ");
+           Ratios(http.ratios.value_or(std::vector<results::Ratio>{}), registry, "  ");
   }
   Table builds = BuildsTable(results.builds, registry);
   if (!builds.rows.empty()) out += "builds\n" + TextTable(builds, "  ");

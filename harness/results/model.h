@@ -224,8 +224,9 @@ struct HttpWorkload {
   std::string description;
   std::optional<HttpLoadPlan> load;  ///< absent in `verify` runs' older files
   std::vector<HttpImplementation> implementations;
-  std::vector<std::vector<std::string>> trial_order;  ///< per round, the ids in the order run
-  std::vector<Ratio> ratios;
+  /// Per round, the ids in the order run; ratios. Absent for `verify`, which runs no trial.
+  std::optional<std::vector<std::vector<std::string>>> trial_order;
+  std::optional<std::vector<Ratio>> ratios;
 };
 
 // ---------------------------------------------------------------- batch workloads
@@ -286,9 +287,10 @@ struct BatchTaskResult {
   std::string expect;
   Throughput throughput = Throughput::kNone;
   bool fresh_process = false;
-  std::vector<std::string> run_order;
   std::vector<BatchEntry> implementations;
-  std::vector<Ratio> ratios;
+  /// The order the implementations ran in, and the ratios; absent until one has run.
+  std::optional<std::vector<std::string>> run_order;
+  std::optional<std::vector<Ratio>> ratios;
 };
 
 struct BatchWorkload {

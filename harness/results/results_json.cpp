@@ -1,6 +1,7 @@
 // results.json <-> RunResults.
 #include "results/results_json.h"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -183,8 +184,22 @@ json HttpWorkloadJson(const HttpWorkload& w) {
             {"implementations", json::array()}};
   if (w.load) j["load"] = LoadPlanJson(*w.load);
   for (const auto& i : w.implementations) j["implementations"].push_back(HttpImplementationJson(i));
-  if (!w.trial_order.empty()) j["trial_order"] = w.trial_order;
-  if (!w.ratios.empty()) j["ratios"] = RatiosJson(w.ratios);
+  PutIf(j, "trial_order", w.trial_order);
+  if (w.ratios) j["ratios"] = RatiosJson(*w.ratios);
+  return j;
+}
+
+// A runner's extra figures as it printed them: whole numbers stay integers in the file.
+json ExtraJson(const std::map<std::string, std::vector<double>>& extra) {
+  json j = json::object();
+  for (const auto& [key, values] : extra) {
+    json list = json::array();
+    for (double v : values) {
+      bool whole = std::abs(v) < 9007199254740992.0 && v == static_cast<double>(static_cast<int64_t>(v));
+      list.push_back(whole ? json(static_cast<int64_t>(v)) : json(v));
+    }
+    j[key] = list;
+  }
   return j;
 }
 
@@ -199,7 +214,7 @@ json BatchEntryJson(const BatchEntry& e) {
     j["compile_ns"] = e.compile_ns;
     j["warmup_ns"] = e.warmup_ns;
     j["measure_ns"] = e.measure_ns;
-    j["extra"] = e.extra;
+    j["extra"] = ExtraJson(e.extra);
     json processes = json::array();
     for (const auto& p : e.process) {
       json pj = {{"rss_peak_sampled_bytes", p.rss_peak_sampled_bytes}, {"scope", p.scope}};
@@ -244,9 +259,9 @@ json BatchWorkloadJson(const BatchWorkload& w) {
                {"expect", t.expect},
                {"throughput", Name(t.throughput)},
                {"fresh_process", t.fresh_process},
-               {"run_order", t.run_order},
-               {"implementations", json::array()},
-               {"ratios", RatiosJson(t.ratios)}};
+               {"implementations", json::array()}};
+    PutIf(tj, "run_order", t.run_order);
+    if (t.ratios) tj["ratios"] = RatiosJson(*t.ratios);
     for (const auto& e : t.implementations) tj["implementations"].push_back(BatchEntryJson(e));
     j["tasks"].push_back(tj);
   }
@@ -343,10 +358,10 @@ Summaries ReadSummaries(const JsonIn& in, std::string_view key) {
   return out;
 }
 
-std::vector<Ratio> ReadRatios(const JsonIn& in) {
-  std::vector<Ratio> out;
+std::optional<std::vector<Ratio>> ReadRatios(const JsonIn& in) {
   auto v = in.Find("ratios");
-  if (!v) return out;
+  if (!v) return std::nullopt;
+  std::vector<Ratio> out;
   for (const auto& r : v->Elements()) {
     out.push_back({r.String("metric"), r.String("numerator"), r.String("denominator"), r.Number("value"),
                    r.OptNumber("ci_low"), r.OptNumber("ci_high"), BoolOr(r, "noisy")});
@@ -563,7 +578,8 @@ HttpWorkload ReadHttpWorkload(const JsonIn& in) {
   if (auto load = in.Find("load")) w.load = ReadLoadPlan(*load);
   for (const auto& i : in.At("implementations").Elements()) w.implementations.push_back(ReadHttpImplementation(i));
   if (auto order = in.Find("trial_order")) {
-    for (const auto& round : order->Elements()) w.trial_order.push_back(round.Strings());
+    w.trial_order.emplace();
+    for (const auto& round : order->Elements()) w.trial_order->push_back(round.Strings());
   }
   w.ratios = ReadRatios(in);
   return w;
@@ -620,7 +636,7 @@ BatchWorkload ReadBatchWorkload(const JsonIn& in) {
     task.expect = StringOr(t, "expect");
     task.throughput = t.Has("throughput") ? EnumAt(t.At("throughput"), &ParseThroughput) : Throughput::kNone;
     task.fresh_process = BoolOr(t, "fresh_process");
-    task.run_order = StringsOr(t, "run_order");
+    if (auto order = t.Find("run_order")) task.run_order = order->Strings();
     for (const auto& e : t.At("implementations").Elements()) task.implementations.push_back(ReadBatchEntry(e));
     task.ratios = ReadRatios(t);
     w.tasks.push_back(std::move(task));
@@ -766,12 +782,12 @@ RunResults ReadResultsFile(const std::filesystem::path& file) {
   try {
     document = json::parse(ReadFile(file));
   } catch (const json::parse_error& e) {
-    throw std::runtime_error(file.string() + ": not JSON: " + e.what());
+    throw std::runtime_error(file.string() + " is not valid JSON: " + e.what());
   }
   try {
     return ReadResults(document);
   } catch (const JsonFormatError& e) {
-    throw JsonFormatError(e.path(), file.string() + ": " + e.what());
+    throw std::runtime_error(file.string() + ": " + e.what());
   } catch (const SchemaVersionError& e) {
     throw SchemaVersionError(file.string() + ": " + e.what());
   }

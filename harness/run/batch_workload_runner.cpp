@@ -116,7 +116,8 @@ bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::st
         ok = false;
         RunState::ReportFailure(w.id + " / " + task.id + " / " + entry.id, entry.status, entry.error);
       }
-      stored_task.run_order.push_back(entry.id);
+      if (!stored_task.run_order) stored_task.run_order.emplace();
+      stored_task.run_order->push_back(entry.id);
       entries[index] = std::move(entry);
       stored_task.implementations.clear();
       for (const auto& e : entries) {

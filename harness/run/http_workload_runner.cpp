@@ -61,6 +61,7 @@ void VerifyAll(const spec::Workload& w, const std::vector<std::string>& ids, con
 void RunTrials(const spec::Workload& w, const std::vector<std::string>& ids, const std::vector<spec::Vector>& vectors,
                const HttpRunOptions& http, RunState& state, results::HttpWorkload& stored) {
   auto& entries = stored.implementations;
+  stored.trial_order.emplace();
   for (int round = 1; round <= http.repeat && !state.launcher.Interrupted(); ++round) {
     std::vector<size_t> order = ShuffledIndices(ids.size(), state.options.seed + static_cast<uint64_t>(round));
     std::vector<std::string> round_ids;
@@ -85,7 +86,7 @@ void RunTrials(const spec::Workload& w, const std::vector<std::string>& ids, con
       }
       state.save();
     }
-    stored.trial_order.push_back(round_ids);
+    stored.trial_order->push_back(round_ids);
   }
 }
 

@@ -45,7 +45,11 @@ results::BatchEntry RunFreshProcesses(const spec::Workload& workload, const spec
     }
     merged->compile_ns.insert(merged->compile_ns.end(), r.compile_ns.begin(), r.compile_ns.end());
   }
-  return merged ? *merged : results::BatchEntry{};
+  if (merged) return *merged;
+  results::BatchEntry none;
+  none.status = results::Status::kProtocolError;
+  none.error = "no measured iteration was asked for";
+  return none;
 }
 
 }  // namespace

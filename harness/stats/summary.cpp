@@ -28,7 +28,7 @@ results::Summary SummaryOf(const std::vector<double>& values, const std::string&
 
 results::Summaries SummarizeHttp(const results::HttpImplementation& impl, const MetricRegistry& registry) {
   results::Summaries out;
-  if (impl.startup) {
+  if (impl.startup && !impl.startup->error) {  // a start that failed leaves no startup figure
     for (const Metric* m : registry.From(Source::kHttpStartup)) {
       std::vector<double> samples = m->from_startup(*impl.startup);
       if (!samples.empty()) out[m->name] = SummaryOf(samples, m->unit);

@@ -203,7 +203,10 @@ TEST_F(OrchestratorTest, ServerThatNeverBecomesReadyIsStartFailedAndGetsNoTrial)
   EXPECT_NE(Http(outcome, "go-nethttp").error.value_or("").find("not ready"), std::string::npos);
   for (const auto& call : fake_.calls) EXPECT_EQ(call.find("trial http-plaintext go-nethttp"), std::string::npos) << call;
   EXPECT_EQ(Http(outcome, "rust-axum").trials.size(), 3u);
-  EXPECT_TRUE(outcome.results.workloads.front().http()->ratios.empty());  // nothing to divide by
+  // Nothing to divide by: the ratios are there, and empty.
+  const auto& ratios = outcome.results.workloads.front().http()->ratios;
+  ASSERT_TRUE(ratios.has_value());
+  EXPECT_TRUE(ratios->empty());
 }
 
 TEST_F(OrchestratorTest, VerificationOfAllComesBeforeAnyTrialAndRoundsFollowTheSeed) {
@@ -224,9 +227,9 @@ TEST_F(OrchestratorTest, VerificationOfAllComesBeforeAnyTrialAndRoundsFollowTheS
   expected.push_back("startups go-nethttp");
   expected.push_back("startups rust-axum");
   EXPECT_EQ(fake_.calls, expected);
-  EXPECT_EQ(outcome.results.workloads.front().http()->trial_order, rounds);
+  EXPECT_EQ(outcome.results.workloads.front().http()->trial_order, std::optional(rounds));
   // Rust/Go ratio of the fake's throughputs, one per common metric.
-  const auto& ratios = outcome.results.workloads.front().http()->ratios;
+  const auto& ratios = outcome.results.workloads.front().http()->ratios.value();
   ASSERT_FALSE(ratios.empty());
   EXPECT_EQ(ratios.front().numerator, "rust-axum");
   EXPECT_EQ(ratios.front().denominator, "go-nethttp");
