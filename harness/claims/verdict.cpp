@@ -7,7 +7,8 @@
 #include <map>
 #include <optional>
 
-#include "stats/bootstrap.h"
+#include "claims/judge.h"
+#include "stats/exact_intervals.h"
 #include "stats/metric_registry.h"
 
 namespace claimbench::claims {
@@ -68,7 +69,16 @@ std::optional<Measured> Find(const results::RunResults& results, const Check& ch
       why = impl + " was not built in this run";
       return std::nullopt;
     }
-    std::optional<double> v = metric && metric->from_build ? metric->from_build(b->second.record) : std::nullopt;
+    const build::BuildRecord& record = b->second.record;
+    if (!record.ok) {  // a failed build is no figure (its sizes read 0)
+      why = "the build of " + impl + " failed: " + record.error.substr(0, record.error.find('\n'));
+      return std::nullopt;
+    }
+    std::optional<double> v = metric && metric->from_build ? metric->from_build(record) : std::nullopt;
+    if (v && *v <= 0 && metric->exact) {
+      why = check.metric + " of " + impl + " was not measured (the build or strip gave no figure)";
+      return std::nullopt;
+    }
     if (!v) {
       why = check.metric + " of " + impl + " was not measured in this run" +
             (metric && !metric->exact ? " (run without --no-build-times)" : "");
@@ -91,46 +101,45 @@ std::optional<Measured> Find(const results::RunResults& results, const Check& ch
   return Measured{s->second.SamplesOrMedian(), s->second.median, metric && metric->exact};
 }
 
-std::string Num(double v) {
-  if (v >= kOpen) return "inf";
-  return fmt::format("{:.4g}", v);
+std::string Num(double v) { return v >= kOpen ? "inf" : fmt::format("{:.4g}", v); }
+
+// How far a ratio of medians can be trusted: exact (both sides exact), one sample (a side
+// has one), an interval with honest coverage at these sample sizes, or too few samples.
+Evidence RatioEvidence(const Measured& rust, const Measured& go) {
+  Evidence e;
+  e.point = rust.median / go.median;
+  e.samples = static_cast<int>(std::min(rust.samples.size(), go.samples.size()));
+  if (rust.exact && go.exact) {
+    e.kind = Evidence::Kind::kExact;
+  } else if (e.samples == 1) {
+    e.kind = Evidence::Kind::kOneSample;
+  } else if ((e.interval = stats::RatioRankInterval(rust.samples, go.samples))) {
+    e.kind = Evidence::Kind::kInterval;
+  } else {
+    e.kind = Evidence::Kind::kTooFew;
+    e.needed = stats::MinSamplesForRatioInterval();
+  }
+  return e;
 }
 
-struct Judgement {
-  results::Verdict verdict;
-  std::string detail;
-};
-
-// Judges [low, high] (with no interval: the point) against `range` widened by `tolerance`.
-Judgement Judge(double median, const std::optional<stats::Interval>& ci, const Range& range, double tolerance,
-                const std::string& what, bool exact) {
-  const double lo = range.first / (1 + tolerance);
-  const double hi = range.second >= kOpen ? range.second : range.second * (1 + tolerance);
-  // With no interval (one sample, as for a build time) the point alone would give a verdict
-  // that noise could overturn: it is judged as if it spread by the tolerance either way, so
-  // only a figure clear of the bound by that much more is called consistent or contradicted.
-  // A size or a line count has no noise: its point is the measurement.
-  const double spread = ci || exact ? 1 : 1 + tolerance;
-  const double low = ci ? ci->low : median / spread;
-  const double high = ci ? ci->high : median * spread;
-  const std::string bounds = fmt::format("[{}, {}]", Num(lo), Num(hi));
-  std::string measured = fmt::format("{} {} (95% CI {} to {})", what, Num(median), Num(low), Num(high));
-  if (!ci) {
-    measured = exact ? fmt::format("{} {} (exact: no run-to-run noise)", what, Num(median))
-                     : fmt::format("{} {} (one sample: no interval; judged as {} to {})", what, Num(median),
-                                   Num(low), Num(high));
+Evidence MedianEvidence(const Measured& m) {
+  Evidence e;
+  e.point = m.median;
+  e.samples = static_cast<int>(m.samples.size());
+  if (m.exact) {
+    e.kind = Evidence::Kind::kExact;
+  } else if (e.samples == 1) {
+    e.kind = Evidence::Kind::kOneSample;
+  } else if ((e.interval = stats::MedianOrderInterval(m.samples))) {
+    e.kind = Evidence::Kind::kInterval;
+  } else {
+    e.kind = Evidence::Kind::kTooFew;
+    e.needed = stats::MinSamplesForMedianInterval();
   }
-  if (low >= lo && high <= hi) return {results::Verdict::kConsistent, measured + " within " + bounds};
-  if (high < lo) {
-    return {results::Verdict::kContradicted, measured + " is below " + bounds + fmt::format(", by a factor of {:.2f}", lo / high)};
-  }
-  if (low > hi) {
-    return {results::Verdict::kContradicted, measured + " is above " + bounds + fmt::format(", by a factor of {:.2f}", low / hi)};
-  }
-  return {results::Verdict::kInconclusive, measured + " straddles " + bounds};
+  return e;
 }
 
-// The weaker of two judgements: contradicted > inconclusive > consistent.
+// The weakest of two judgements: contradicted > inconclusive > consistent.
 int Rank(results::Verdict verdict) {
   if (verdict == results::Verdict::kContradicted) return 2;
   if (verdict == results::Verdict::kInconclusive) return 1;
@@ -157,43 +166,45 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   if (!check.rust.empty() && !(rust = Find(results, check, check.rust, why))) return NotMeasured(out, why);
   std::vector<Judgement> judgements;
   std::vector<std::string> expected, judged;
-  auto record_interval = [&](const std::optional<stats::Interval>& ci) {
-    out.ci_low = ci ? std::optional(ci->low) : std::nullopt;
-    out.ci_high = ci ? std::optional(ci->high) : std::nullopt;
+  auto record = [&](const Evidence& e) {
+    out.ci_low = e.interval ? std::optional(e.interval->low) : std::nullopt;
+    out.ci_high = e.interval ? std::optional(e.interval->high) : std::nullopt;
   };
   if (check.ratio) {
     if (go->median == 0) return NotMeasured(out, "the Go median is 0: no ratio");
-    double ratio = rust->median / go->median;
-    auto ci = stats::RatioInterval(rust->samples, go->samples);
-    out.measured = ratio;
-    record_interval(ci);
+    Evidence e = RatioEvidence(*rust, *go);
+    out.measured = e.point;
+    record(e);
     out.n = {{"go", static_cast<int64_t>(go->samples.size())}, {"rust", static_cast<int64_t>(rust->samples.size())}};
     expected.push_back(fmt::format("rust/go in [{}, {}]", Num(check.ratio->first), Num(check.ratio->second)));
     judged.push_back("ratio");
-    judgements.push_back(Judge(ratio, ci, *check.ratio, check.tolerance, "rust/go", go->exact && rust->exact));
+    judgements.push_back(JudgeRatio(e, *check.ratio, check.tolerance));
   }
   auto absolute = [&](const std::optional<Range>& range, const std::optional<Measured>& m, const char* side,
                       std::optional<double>& side_measured) {
     if (!range) return;
-    auto ci = stats::MedianInterval(m->samples);
+    Evidence e = MedianEvidence(*m);
     side_measured = m->median;
     if (!check.ratio && !(check.go_range && check.rust_range)) {
       // One absolute bound: the check's measured figure is that side's median.
       out.measured = m->median;
-      record_interval(ci);
+      record(e);
       out.n = {{side, static_cast<int64_t>(m->samples.size())}};
     }
     expected.push_back(fmt::format("{} in [{}, {}]", side, Num(range->first), Num(range->second)));
-    judged.push_back("absolute, hardware-bound");
-    judgements.push_back(Judge(m->median, ci, *range, check.tolerance, side, m->exact));
+    judged.push_back(check.ratio ? "absolute, hardware-bound (shown, not judged beside the ratio)"
+                                 : "absolute, hardware-bound");
+    judgements.push_back(JudgeAbsolute(e, *range, check.tolerance, side));
   };
   absolute(check.go_range, go, "go", out.go_measured);
   absolute(check.rust_range, rust, "rust", out.rust_measured);
+  // A hardware-bound absolute never vetoes a ratio: with a ratio, the ratio decides.
+  const size_t deciding = check.ratio ? 1 : judgements.size();
   Judgement worst = judgements.front();
   std::string detail;
-  for (const auto& j : judgements) {
-    if (Rank(j.verdict) > Rank(worst.verdict)) worst = j;
-    detail += (detail.empty() ? "" : "; ") + j.detail;
+  for (size_t i = 0; i < judgements.size(); ++i) {
+    if (i < deciding && Rank(judgements[i].verdict) > Rank(worst.verdict)) worst = judgements[i];
+    detail += (detail.empty() ? "" : "; ") + judgements[i].detail;
   }
   std::string expected_text, judged_text;
   for (const auto& e : expected) expected_text += (expected_text.empty() ? "" : "; ") + e;
@@ -201,32 +212,44 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   out.expected = fmt::format("{} (tolerance {:.0f}%)", expected_text, check.tolerance * 100);
   out.judged = judged_text;
   out.verdict = worst.verdict;
+  out.direction = worst.direction;
+  out.magnitude = worst.magnitude;
   out.detail = detail;
   return out;
 }
 
-// One verdict for the claim: the checks' common verdict, or what their mix allows.
+// One verdict for the claim: the checks' common verdict, or "mixed" with the counts when
+// some are consistent and some contradicted; no disagreement is hidden.
 void Summarize(results::ClaimVerdict& c) {
   std::map<results::Verdict, int> counts;
   for (const auto& check : c.checks) counts[check.verdict]++;
   const int n = static_cast<int>(c.checks.size());
   using results::Verdict;
+  auto others = [&] {
+    std::string text;
+    for (Verdict v : {Verdict::kInconclusive, Verdict::kNotMeasured}) {
+      if (counts[v] > 0) text += fmt::format(", {} {}", counts[v], results::Name(v));
+    }
+    return text;
+  };
   if (counts[Verdict::kNotMeasured] == n) {
     c.verdict = Verdict::kNotMeasured;
     c.detail = c.checks[0].detail;
   } else if (counts[Verdict::kConsistent] > 0 && counts[Verdict::kContradicted] > 0) {
-    c.verdict = Verdict::kInconclusive;
-    c.detail = fmt::format("the checks disagree: {} consistent, {} contradicted", counts[Verdict::kConsistent],
-                           counts[Verdict::kContradicted]);
+    c.verdict = Verdict::kMixed;
+    c.detail = fmt::format("mixed: {} of {} checks contradicted, {} consistent{}", counts[Verdict::kContradicted], n,
+                           counts[Verdict::kConsistent], others());
   } else if (counts[Verdict::kContradicted] > 0) {
     c.verdict = Verdict::kContradicted;
-    c.detail = fmt::format("{} of {} checks contradict it", counts[Verdict::kContradicted], n);
+    c.detail = fmt::format("{} of {} checks contradict it{}", counts[Verdict::kContradicted], n, others());
   } else if (counts[Verdict::kInconclusive] > 0) {
     c.verdict = Verdict::kInconclusive;
-    c.detail = fmt::format("{} of {} checks straddle a bound", counts[Verdict::kInconclusive], n);
+    c.detail = fmt::format("{} of {} checks undecided{}", counts[Verdict::kInconclusive], n,
+                           counts[Verdict::kConsistent] > 0 ? fmt::format(", {} consistent", counts[Verdict::kConsistent])
+                                                            : std::string());
   } else {
     c.verdict = Verdict::kConsistent;
-    c.detail = fmt::format("{} of {} checks consistent", counts[Verdict::kConsistent], n);
+    c.detail = fmt::format("{} of {} checks consistent{}", counts[Verdict::kConsistent], n, others());
   }
 }
 

@@ -58,6 +58,7 @@ svg.chart .missing { fill: #cf222e; font-style: italic; }
   white-space: nowrap; color: #fff; background: #6e7781; }
 .v-consistent { background: #1a7f37; }
 .v-contradicted { background: #cf222e; }
+.v-mixed { background: #8250df; }
 .v-inconclusive { background: #d4a72c; color: #1f2328; }
 .v-not-measured { background: #6e7781; }
 table.claims { table-layout: fixed; min-width: 900px; }
@@ -159,6 +160,7 @@ const char* BadgeClass(Verdict verdict) {
   switch (verdict) {
     case Verdict::kConsistent: return "v-consistent";
     case Verdict::kContradicted: return "v-contradicted";
+    case Verdict::kMixed: return "v-mixed";
     case Verdict::kInconclusive: return "v-inconclusive";
     case Verdict::kNotMeasured: return "v-not-measured";
   }

@@ -21,12 +21,20 @@ constexpr Table<Status, 10> kStatuses = {{{Status::kOk, "ok"},
                                           {Status::kTimedOut, "timed_out"},
                                           {Status::kProtocolError, "protocol_error"},
                                           {Status::kCorpusMismatch, "corpus_mismatch"}}};
-constexpr Table<Verdict, 4> kVerdictNames = {{{Verdict::kConsistent, "consistent"},
+constexpr Table<Verdict, 5> kVerdictNames = {{{Verdict::kConsistent, "consistent"},
                                               {Verdict::kContradicted, "contradicted"},
+                                              {Verdict::kMixed, "mixed"},
                                               {Verdict::kInconclusive, "inconclusive"},
                                               {Verdict::kNotMeasured, "not measured here"}}};
 constexpr Table<WorkloadKind, 2> kKinds = {{{WorkloadKind::kHttp, "http"}, {WorkloadKind::kBatch, "batch"}}};
 constexpr Table<Suite, 2> kSuites = {{{Suite::kQuick, "quick"}, {Suite::kFull, "full"}}};
+constexpr Table<Direction, 3> kDirections = {{{Direction::kHolds, "holds"},
+                                              {Direction::kReversed, "reversed"},
+                                              {Direction::kNoDifference, "no difference detected"}}};
+constexpr Table<Magnitude, 4> kMagnitudes = {{{Magnitude::kWithin, "within"},
+                                              {Magnitude::kSmaller, "smaller than stated"},
+                                              {Magnitude::kLarger, "larger than stated"},
+                                              {Magnitude::kUndecided, "undecided"}}};
 constexpr Table<Throughput, 3> kThroughputs = {
     {{Throughput::kBytes, "bytes"}, {Throughput::kLines, "lines"}, {Throughput::kNone, "none"}}};
 
@@ -53,6 +61,38 @@ std::string JoinedNames(const Table<E, N>& table) {
   return out;
 }
 
+// The table of each enum.
+template <typename E>
+struct TableOf;
+template <>
+struct TableOf<Status> {
+  static constexpr const auto& table = kStatuses;
+};
+template <>
+struct TableOf<Verdict> {
+  static constexpr const auto& table = kVerdictNames;
+};
+template <>
+struct TableOf<WorkloadKind> {
+  static constexpr const auto& table = kKinds;
+};
+template <>
+struct TableOf<Suite> {
+  static constexpr const auto& table = kSuites;
+};
+template <>
+struct TableOf<Throughput> {
+  static constexpr const auto& table = kThroughputs;
+};
+template <>
+struct TableOf<Direction> {
+  static constexpr const auto& table = kDirections;
+};
+template <>
+struct TableOf<Magnitude> {
+  static constexpr const auto& table = kMagnitudes;
+};
+
 }  // namespace
 
 std::string_view Name(Status v) { return NameIn(kStatuses, v); }
@@ -60,37 +100,28 @@ std::string_view Name(Verdict v) { return NameIn(kVerdictNames, v); }
 std::string_view Name(WorkloadKind v) { return NameIn(kKinds, v); }
 std::string_view Name(Suite v) { return NameIn(kSuites, v); }
 std::string_view Name(Throughput v) { return NameIn(kThroughputs, v); }
+std::string_view Name(Direction v) { return NameIn(kDirections, v); }
+std::string_view Name(Magnitude v) { return NameIn(kMagnitudes, v); }
 
 std::optional<Status> ParseStatus(std::string_view t) { return ParseIn(kStatuses, t); }
 std::optional<Verdict> ParseVerdict(std::string_view t) { return ParseIn(kVerdictNames, t); }
 std::optional<WorkloadKind> ParseWorkloadKind(std::string_view t) { return ParseIn(kKinds, t); }
 std::optional<Suite> ParseSuite(std::string_view t) { return ParseIn(kSuites, t); }
 std::optional<Throughput> ParseThroughput(std::string_view t) { return ParseIn(kThroughputs, t); }
+std::optional<Direction> ParseDirection(std::string_view t) { return ParseIn(kDirections, t); }
+std::optional<Magnitude> ParseMagnitude(std::string_view t) { return ParseIn(kMagnitudes, t); }
 
-template <>
-std::string_view Spellings<Status>() {
-  static const std::string s = JoinedNames(kStatuses);
-  return s;
+template <typename E>
+std::string_view Spellings() {
+  static const std::string spellings = JoinedNames(TableOf<E>::table);
+  return spellings;
 }
-template <>
-std::string_view Spellings<Verdict>() {
-  static const std::string s = JoinedNames(kVerdictNames);
-  return s;
-}
-template <>
-std::string_view Spellings<WorkloadKind>() {
-  static const std::string s = JoinedNames(kKinds);
-  return s;
-}
-template <>
-std::string_view Spellings<Suite>() {
-  static const std::string s = JoinedNames(kSuites);
-  return s;
-}
-template <>
-std::string_view Spellings<Throughput>() {
-  static const std::string s = JoinedNames(kThroughputs);
-  return s;
-}
+template std::string_view Spellings<Status>();
+template std::string_view Spellings<Verdict>();
+template std::string_view Spellings<WorkloadKind>();
+template std::string_view Spellings<Suite>();
+template std::string_view Spellings<Throughput>();
+template std::string_view Spellings<Direction>();
+template std::string_view Spellings<Magnitude>();
 
 }  // namespace claimbench::results

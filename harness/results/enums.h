@@ -22,8 +22,16 @@ enum class Status {
   kCorpusMismatch,
 };
 
-/// A claim's (or one check's) verdict.
-enum class Verdict { kConsistent, kContradicted, kInconclusive, kNotMeasured };
+/// A claim's (or one check's) verdict. kMixed: some of a claim's checks are consistent and
+/// some contradicted (a check is never mixed).
+enum class Verdict { kConsistent, kContradicted, kMixed, kInconclusive, kNotMeasured };
+
+/// Whether a comparative claim's direction (which side is faster, smaller, leaner) holds.
+enum class Direction { kHolds, kReversed, kNoDifference };
+
+/// Whether the measured size is the stated one: within the bounds, smaller (closer to
+/// parity, for a ratio) or larger than stated, or undecided (the interval straddles a bound).
+enum class Magnitude { kWithin, kSmaller, kLarger, kUndecided };
 
 enum class WorkloadKind { kHttp, kBatch };
 
@@ -37,6 +45,8 @@ std::string_view Name(Verdict verdict);
 std::string_view Name(WorkloadKind kind);
 std::string_view Name(Suite suite);
 std::string_view Name(Throughput throughput);
+std::string_view Name(Direction direction);
+std::string_view Name(Magnitude magnitude);
 
 /// The enum spelled `text`, or nullopt.
 std::optional<Status> ParseStatus(std::string_view text);
@@ -44,13 +54,15 @@ std::optional<Verdict> ParseVerdict(std::string_view text);
 std::optional<WorkloadKind> ParseWorkloadKind(std::string_view text);
 std::optional<Suite> ParseSuite(std::string_view text);
 std::optional<Throughput> ParseThroughput(std::string_view text);
+std::optional<Direction> ParseDirection(std::string_view text);
+std::optional<Magnitude> ParseMagnitude(std::string_view text);
 
 /// Every spelling of an enum, comma-separated, for error messages.
 template <typename E>
 std::string_view Spellings();
 
 /// Every verdict, in the order reports count them.
-inline constexpr Verdict kAllVerdicts[] = {Verdict::kConsistent, Verdict::kContradicted, Verdict::kInconclusive,
-                                           Verdict::kNotMeasured};
+inline constexpr Verdict kAllVerdicts[] = {Verdict::kConsistent, Verdict::kContradicted, Verdict::kMixed,
+                                           Verdict::kInconclusive, Verdict::kNotMeasured};
 
 }  // namespace claimbench::results

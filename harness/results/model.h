@@ -332,6 +332,8 @@ struct CheckVerdict {
   std::string expected;
   std::string judged;
   Verdict verdict = Verdict::kNotMeasured;
+  std::optional<Direction> direction;  ///< ratios claimed off parity, when measured
+  std::optional<Magnitude> magnitude;  ///< when measured
   std::string detail;
 };
 

@@ -281,6 +281,8 @@ json CheckJson(const CheckVerdict& c) {
   PutIf(j, "rust_measured", c.rust_measured);
   if (!c.expected.empty()) j["expected"] = c.expected;
   if (!c.judged.empty()) j["judged"] = c.judged;
+  if (c.direction) j["direction"] = Name(*c.direction);
+  if (c.magnitude) j["magnitude"] = Name(*c.magnitude);
   return j;
 }
 
@@ -663,6 +665,8 @@ CheckVerdict ReadCheck(const JsonIn& in) {
   c.expected = StringOr(in, "expected");
   c.judged = StringOr(in, "judged");
   c.verdict = EnumAt(in.At("verdict"), &ParseVerdict);
+  if (auto d = in.Find("direction")) c.direction = EnumAt(*d, &ParseDirection);
+  if (auto m = in.Find("magnitude")) c.magnitude = EnumAt(*m, &ParseMagnitude);
   c.detail = StringOr(in, "detail");
   return c;
 }

@@ -137,6 +137,15 @@ Check RatioCheck(Range range, double tolerance = 0.0) {
   return c;
 }
 
+// A rust-axum / go-nethttp ratio check on a build figure.
+Check BuildRatioCheck(const std::string& metric, Range range) {
+  Check c = RatioCheck(range, 0.25);
+  c.label = metric;
+  c.workload = "build";
+  c.metric = metric;
+  return c;
+}
+
 results::ClaimVerdict One(const Check& check) {
   Claim claim;
   claim.id = "c";
@@ -154,11 +163,13 @@ TEST(Verdicts, RatioInsideOutsideAndStraddling) {
   results::ClaimVerdict above = One(RatioCheck({1.0, 1.2}));
   EXPECT_EQ(above.verdict, Verdict::kContradicted);
   EXPECT_EQ(above.checks[0].detail,
-            "rust/go 1.5 (95% CI 1.5 to 1.5) is above [1, 1.2], by a factor of 1.25");
+            "rust/go 1.5 (95% CI 1.5 to 1.5, n = 5): magnitude larger than stated (bounds [1, 1.2])");
+  EXPECT_FALSE(above.checks[0].direction.has_value());  // [1, 1.2] includes parity: no direction claimed
 
   results::ClaimVerdict below = One(RatioCheck({2.7, 2.7}, 0.25));  // [2.16, 3.375]
   EXPECT_EQ(below.verdict, Verdict::kContradicted);
-  EXPECT_NE(below.checks[0].detail.find("is below [2.16, 3.375], by a factor of 1.44"),
+  EXPECT_EQ(below.checks[0].direction, results::Direction::kHolds);
+  EXPECT_NE(below.checks[0].detail.find("direction holds; magnitude smaller than stated (bounds [2.16, 3.375])"),
             std::string::npos)
       << below.checks[0].detail;
 }
@@ -173,8 +184,9 @@ TEST(Verdicts, AbsoluteRangeIsHardwareBoundAndCanStraddle) {
   c.tolerance = 0;
   results::ClaimVerdict r = One(c);
   EXPECT_EQ(r.checks[0].judged, "absolute, hardware-bound");
-  // Median 100 with samples 80..120: the interval reaches past 100.
+  // Five samples: no 95% order-statistic interval of a median exists below six.
   EXPECT_EQ(r.verdict, Verdict::kInconclusive) << r.detail;
+  EXPECT_NE(r.checks[0].detail.find("needs n >= 6"), std::string::npos) << r.checks[0].detail;
 }
 
 TEST(Verdicts, MissingMeasurementIsNotMeasuredWithTheReason) {
@@ -184,20 +196,14 @@ TEST(Verdicts, MissingMeasurementIsNotMeasuredWithTheReason) {
   EXPECT_EQ(r.verdict, Verdict::kNotMeasured);
   EXPECT_EQ(r.checks[0].detail, "workload http-plaintext was not part of this run");
 
-  Check build;
-  build.label = "cold";
-  build.workload = "build";
-  build.metric = "build_cold_s";
-  build.go = "go-nethttp";
-  build.rust = "rust-axum";
-  build.ratio = Range{30, 1e300};
+  Check build = BuildRatioCheck("build_cold_s", {30, 1e300});
   results::ClaimVerdict b = One(build);
   EXPECT_EQ(b.verdict, Verdict::kConsistent) << b.detail;
-  EXPECT_NE(b.checks[0].detail.find("one sample: no interval; judged as 48 to 75"),
+  EXPECT_NE(b.checks[0].detail.find("one sample: no interval; judged as 54.55 to 66"),
             std::string::npos)
       << b.checks[0].detail;
-  // One sample is judged as if it spread by the tolerance: 60 lies inside [70/1.25, inf) but
-  // 60/1.25 = 48 does not, so the point alone does not decide.
+  // One sample is judged as if it spread by 10% either way: 60 lies inside [70/1.25, inf) = [56,
+  // inf) but 60/1.1 = 54.5 does not, so the point alone does not decide.
   build.ratio = Range{70, 1e300};
   EXPECT_EQ(One(build).verdict, Verdict::kInconclusive);
   build.ratio = Range{1, 2};
@@ -208,7 +214,8 @@ TEST(Verdicts, MissingMeasurementIsNotMeasuredWithTheReason) {
   build.tolerance = 0;
   results::ClaimVerdict size = One(build);
   EXPECT_EQ(size.verdict, Verdict::kConsistent) << size.detail;
-  EXPECT_EQ(size.checks[0].detail, "rust/go 0.25 (exact: no run-to-run noise) within [0.2, 0.25]");
+  EXPECT_EQ(size.checks[0].detail,
+            "rust/go 0.25 (exact: no run-to-run noise): direction holds; magnitude within (bounds [0.2, 0.25])");
 
   Claim unmeasurable;
   unmeasurable.id = "w";
@@ -219,7 +226,20 @@ TEST(Verdicts, MissingMeasurementIsNotMeasuredWithTheReason) {
   EXPECT_EQ(u.detail, "no wasm targets");
 }
 
-TEST(Verdicts, DisagreeingChecksAreInconclusive) {
+TEST(Verdicts, FailedBuildIsNotMeasuredNotAZero) {
+  Claim claim;
+  claim.id = "c";
+  claim.stated = {{"ratio", "x"}};
+  claim.checks = {BuildRatioCheck("binary_bytes", {0.2, 0.5})};
+  results::RunResults r = Results();
+  r.builds["rust-axum"].record.ok = false;
+  r.builds["rust-axum"].record.error = "error[E0308]: mismatched types\nmore";
+  results::ClaimVerdict v = Evaluate({claim}, r)[0];
+  EXPECT_EQ(v.verdict, Verdict::kNotMeasured);
+  EXPECT_EQ(v.checks[0].detail, "the build of rust-axum failed: error[E0308]: mismatched types");
+}
+
+TEST(Verdicts, DisagreeingChecksAreMixedWithTheirCounts) {
   Claim claim;
   claim.id = "mixed";
   claim.stated = {{"ratio", "x"}};
@@ -228,8 +248,8 @@ TEST(Verdicts, DisagreeingChecksAreInconclusive) {
   b.label = "other";
   claim.checks = {a, b};
   results::ClaimVerdict r = Evaluate({claim}, Results())[0];
-  EXPECT_EQ(r.verdict, Verdict::kInconclusive);
-  EXPECT_EQ(r.detail, "the checks disagree: 1 consistent, 1 contradicted");
+  EXPECT_EQ(r.verdict, Verdict::kMixed);
+  EXPECT_EQ(r.detail, "mixed: 1 of 2 checks contradicted, 1 consistent");
 }
 
 }  // namespace

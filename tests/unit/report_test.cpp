@@ -426,7 +426,7 @@ TEST(MarkdownReport, MarksNoisyCellsAndShowsMissingCisAsTheMedianAlone) {
   EXPECT_NE(md.find("| 52000 |"), std::string::npos);                  // one trial: no CI
   EXPECT_NE(md.find("~ marks a noisy figure"), std::string::npos);
   EXPECT_NE(md.find("req/s 1.27~"), std::string::npos);  // a ratio without a CI
-  EXPECT_NE(md.find("3 claims: 1 consistent, 1 contradicted, 0 inconclusive, 1 not measured here."), std::string::npos);
+  EXPECT_NE(md.find("3 claims: 1 consistent, 1 contradicted, 0 mixed, 0 inconclusive, 1 not measured here."), std::string::npos);
 }
 
 // The reader refuses a mistyped field and names where it is; reports never see it.
