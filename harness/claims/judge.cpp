@@ -20,6 +20,7 @@ constexpr double kOpen = 1e299;  // bounds at or above this are "no upper end"
 constexpr double kOneSampleSpread = 1.10;
 
 std::string Num(double v) { return v >= kOpen ? "inf" : fmt::format("{:.4g}", v); }
+std::string Percent(double level) { return fmt::format("{:.4g}", level * 100); }
 
 // The figure as measured, and the range [low, high] it is judged as.
 struct Measured {
@@ -32,8 +33,8 @@ Measured Describe(const Evidence& e, const std::string& what) {
   switch (e.kind) {
     case Evidence::Kind::kInterval:
       return {e.interval->low, e.interval->high,
-              fmt::format("{} {} (95% CI {} to {}, n = {})", what, Num(e.point), Num(e.interval->low),
-                          Num(e.interval->high), e.samples)};
+              fmt::format("{} {} ({}% CI {} to {}, n = {})", what, Num(e.point), Percent(e.level),
+                          Num(e.interval->low), Num(e.interval->high), e.samples)};
     case Evidence::Kind::kExact:
       return {e.point, e.point, fmt::format("{} {} (exact: no run-to-run noise)", what, Num(e.point))};
     case Evidence::Kind::kOneSample: {
@@ -69,8 +70,8 @@ std::string_view DirectionText(Direction d) {
 
 Judgement TooFew(const Evidence& e, const std::string& what, bool per_side) {
   Judgement j;
-  j.detail = fmt::format("{} {} from n = {}: too few samples for a 95% interval; needs n >= {}{}", what,
-                         Num(e.point), e.samples, e.needed, per_side ? " a side" : "");
+  j.detail = fmt::format("{} {} from n = {}: too few samples for a {}% interval; needs n >= {}{}", what,
+                         Num(e.point), e.samples, Percent(e.level), e.needed, per_side ? " a side" : "");
   return j;
 }
 

@@ -21,7 +21,8 @@ struct Evidence {
   double point = 0;                        ///< the median (or ratio of medians)
   std::optional<stats::Interval> interval;  ///< kInterval only
   int samples = 0;                          ///< the fewer of the sides' sample counts
-  int needed = 0;                           ///< kTooFew: samples (a side) a 95% interval needs
+  int needed = 0;                           ///< kTooFew: samples (a side) an interval at `level` needs
+  double level = 0.95;                      ///< the interval's coverage
 };
 
 struct Judgement {

@@ -105,36 +105,38 @@ std::string Num(double v) { return v >= kOpen ? "inf" : fmt::format("{:.4g}", v)
 
 // How far a ratio of medians can be trusted: exact (both sides exact), one sample (a side
 // has one), an interval with honest coverage at these sample sizes, or too few samples.
-Evidence RatioEvidence(const Measured& rust, const Measured& go) {
+Evidence RatioEvidence(const Measured& rust, const Measured& go, double level) {
   Evidence e;
+  e.level = level;
   e.point = rust.median / go.median;
   e.samples = static_cast<int>(std::min(rust.samples.size(), go.samples.size()));
   if (rust.exact && go.exact) {
     e.kind = Evidence::Kind::kExact;
   } else if (e.samples == 1) {
     e.kind = Evidence::Kind::kOneSample;
-  } else if ((e.interval = stats::RatioRankInterval(rust.samples, go.samples))) {
+  } else if ((e.interval = stats::RatioRankInterval(rust.samples, go.samples, level))) {
     e.kind = Evidence::Kind::kInterval;
   } else {
     e.kind = Evidence::Kind::kTooFew;
-    e.needed = stats::MinSamplesForRatioInterval();
+    e.needed = stats::MinSamplesForRatioInterval(level);
   }
   return e;
 }
 
-Evidence MedianEvidence(const Measured& m) {
+Evidence MedianEvidence(const Measured& m, double level) {
   Evidence e;
+  e.level = level;
   e.point = m.median;
   e.samples = static_cast<int>(m.samples.size());
   if (m.exact) {
     e.kind = Evidence::Kind::kExact;
   } else if (e.samples == 1) {
     e.kind = Evidence::Kind::kOneSample;
-  } else if ((e.interval = stats::MedianOrderInterval(m.samples))) {
+  } else if ((e.interval = stats::MedianOrderInterval(m.samples, level))) {
     e.kind = Evidence::Kind::kInterval;
   } else {
     e.kind = Evidence::Kind::kTooFew;
-    e.needed = stats::MinSamplesForMedianInterval();
+    e.needed = stats::MinSamplesForMedianInterval(level);
   }
   return e;
 }
@@ -152,7 +154,14 @@ results::CheckVerdict NotMeasured(results::CheckVerdict out, std::string why) {
   return out;
 }
 
-results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResults& results) {
+// Whether every side `check` names has a measurement in `results`.
+bool Measurable(const Check& check, const results::RunResults& results) {
+  std::string why;
+  return (check.go.empty() || Find(results, check, check.go, why)) &&
+         (check.rust.empty() || Find(results, check, check.rust, why));
+}
+
+results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResults& results, double level) {
   results::CheckVerdict out;
   out.label = check.label;
   out.workload = check.workload;
@@ -172,7 +181,7 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   };
   if (check.ratio) {
     if (go->median == 0) return NotMeasured(out, "the Go median is 0: no ratio");
-    Evidence e = RatioEvidence(*rust, *go);
+    Evidence e = RatioEvidence(*rust, *go, level);
     out.measured = e.point;
     record(e);
     out.n = {{"go", static_cast<int64_t>(go->samples.size())}, {"rust", static_cast<int64_t>(rust->samples.size())}};
@@ -183,7 +192,7 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   auto absolute = [&](const std::optional<Range>& range, const std::optional<Measured>& m, const char* side,
                       std::optional<double>& side_measured) {
     if (!range) return;
-    Evidence e = MedianEvidence(*m);
+    Evidence e = MedianEvidence(*m, level);
     side_measured = m->median;
     if (!check.ratio && !(check.go_range && check.rust_range)) {
       // One absolute bound: the check's measured figure is that side's median.
@@ -255,7 +264,21 @@ void Summarize(results::ClaimVerdict& c) {
 
 }  // namespace
 
-std::vector<results::ClaimVerdict> Evaluate(const std::vector<Claim>& claims, const results::RunResults& results) {
+results::ClaimsFamily FamilyOf(const std::vector<Claim>& claims, const results::RunResults& results,
+                               results::Adjustment adjustment) {
+  results::ClaimsFamily family;
+  family.adjustment = adjustment;
+  for (const auto& claim : claims) {
+    for (const auto& check : claim.checks) family.checks_judged += Measurable(check, results);
+  }
+  if (adjustment == results::Adjustment::kBonferroni && family.checks_judged > 1) {
+    family.level = 1 - (1 - family.level) / static_cast<double>(family.checks_judged);
+  }
+  return family;
+}
+
+std::vector<results::ClaimVerdict> Evaluate(const std::vector<Claim>& claims, const results::RunResults& results,
+                                            const results::ClaimsFamily& family) {
   std::vector<results::ClaimVerdict> out;
   for (const auto& claim : claims) {
     results::ClaimVerdict c{claim.id,
@@ -270,7 +293,7 @@ std::vector<results::ClaimVerdict> Evaluate(const std::vector<Claim>& claims, co
       c.verdict = results::Verdict::kNotMeasured;
       c.detail = claim.not_measured;
     } else {
-      for (const auto& check : claim.checks) c.checks.push_back(EvaluateCheck(check, results));
+      for (const auto& check : claim.checks) c.checks.push_back(EvaluateCheck(check, results, family.level));
       Summarize(c);
     }
     out.push_back(std::move(c));

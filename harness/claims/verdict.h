@@ -13,7 +13,14 @@
 
 namespace claimbench::claims {
 
-/// One verdict per claim, each check judged against `results`.
-std::vector<results::ClaimVerdict> Evaluate(const std::vector<Claim>& claims, const results::RunResults& results);
+/// The family of checks `claims` makes of `results`: how many have a measurement, and the
+/// level each interval is taken at under `adjustment` (Bonferroni: 1 - 0.05 / checks).
+results::ClaimsFamily FamilyOf(const std::vector<Claim>& claims, const results::RunResults& results,
+                               results::Adjustment adjustment);
+
+/// One verdict per claim, each check judged against `results` with intervals at the
+/// family's level.
+std::vector<results::ClaimVerdict> Evaluate(const std::vector<Claim>& claims, const results::RunResults& results,
+                                            const results::ClaimsFamily& family = {});
 
 }  // namespace claimbench::claims

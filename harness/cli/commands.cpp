@@ -164,10 +164,13 @@ int RunSuite(const CommonOptions& common, run::RunOptions options) {
   return outcome.ok ? kExitOk : kExitFailed;
 }
 
-int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update) {
+int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update,
+           results::Adjustment adjustment) {
   results::RunResults results = results::ReadResultsFile(results_file);
   // Judged afresh with the claims files of this checkout, so an edited claim is re-read.
-  results.claims = claims::Evaluate(claims::LoadClaims(Root(common)), results);
+  const std::vector<claims::Claim> all = claims::LoadClaims(Root(common));
+  results.claims_family = claims::FamilyOf(all, results, adjustment);
+  results.claims = claims::Evaluate(all, results, *results.claims_family);
   std::cout << report::Render("claims", results);
   if (update) {
     const auto dir = std::filesystem::absolute(results_file).parent_path();

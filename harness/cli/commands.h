@@ -32,7 +32,8 @@ int Verify(const CommonOptions& common, run::RunOptions options);
 int RunSuite(const CommonOptions& common, run::RunOptions options);
 /// Judges the claims of this checkout against RESULTS.json and prints the table; with
 /// `update`, also rewrites the results and every report beside it with the new verdicts.
-int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update);
+int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update,
+           results::Adjustment adjustment);
 
 struct ServeCommand {
   std::string implementation;

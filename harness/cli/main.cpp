@@ -46,6 +46,7 @@ struct Commands {
   CLI::App* verify_cmd = nullptr;
   claimbench::run::RunOptions run;
   std::string suite = "quick";
+  std::string adjust = "none";  ///< run and claims: the claims' interval adjustment
   std::string duration, warmup, point_duration;
   CLI::Option* connections = nullptr;
   CLI::Option* iterations = nullptr;
@@ -92,6 +93,9 @@ void AddRun(CLI::App& app, Commands& c) {
   run_cmd->add_option("--seed", run.seed, "Seed for generated inputs and orderings")->check(Uint64());
   run_cmd->add_flag("--no-load-points", run.no_load_points,
                     "Only the main closed-loop window: no connection sweep, fixed rates or knee");
+  run_cmd->add_option("--adjust", c.adjust,
+                      "Claims' intervals: none (each at 95%) or bonferroni (all together at 95%)")
+      ->check(CLI::IsMember({"none", "bonferroni"}));
   run_cmd->add_option("--startup-runs", run.startup_runs, "Starts whose median startup time is reported")
       ->check(CLI::Range(0, 1000));
   c.iterations = run_cmd->add_option("--iterations", "Batch workloads: measured iterations per runner")
@@ -140,6 +144,9 @@ void AddServeCorpusReportClaims(CLI::App& app, Commands& c) {
   c.claims_cmd = app.add_subcommand("claims", "Judge the documents' claims against a results.json");
   AddCommon(c.claims_cmd, c.common);
   c.claims_cmd->add_option("results", c.claims_results, "results.json")->required()->check(CLI::ExistingFile);
+  c.claims_cmd->add_option("--adjust", c.adjust,
+                           "Intervals: none (each check at 95%) or bonferroni (all checks together at 95%)")
+      ->check(CLI::IsMember({"none", "bonferroni"}));
   c.claims_cmd->add_flag("--update", c.claims_update,
                          "Rewrite that results.json and the reports beside it (claims.csv, report.md, report.html) "
                          "with these verdicts");
@@ -148,11 +155,15 @@ void AddServeCorpusReportClaims(CLI::App& app, Commands& c) {
 // The chosen subcommand, run.
 int Dispatch(Commands& c) {
   if (*c.list) return cli::List(c.common);
-  if (*c.claims_cmd) return cli::Claims(c.common, c.claims_results, c.claims_update);
+  if (*c.claims_cmd) {
+    return cli::Claims(c.common, c.claims_results, c.claims_update,
+                       claimbench::results::ParseAdjustment(c.adjust).value());  // checked by IsMember
+  }
   if (*c.build_cmd) return cli::Build(c.common, c.build);
   if (*c.verify_cmd) return cli::Verify(c.common, c.verify);
   if (*c.run_cmd) {
     c.run.suite = claimbench::results::ParseSuite(c.suite).value();  // checked by IsMember
+    c.run.adjustment = claimbench::results::ParseAdjustment(c.adjust).value();
     if (!c.duration.empty()) c.run.duration = claimbench::ParseDuration(c.duration);
     if (!c.warmup.empty()) c.run.warmup = claimbench::ParseDuration(c.warmup);
     if (!c.point_duration.empty()) c.run.point_duration = claimbench::ParseDuration(c.point_duration);

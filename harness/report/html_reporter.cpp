@@ -203,8 +203,9 @@ std::string ClaimCell(const ClaimView& c) {
          "</span></td><td>" + Escape(c.paraphrase) + conditions + "</td>";
 }
 
-std::string ClaimsSection(const std::vector<ClaimView>& claims) {
+std::string ClaimsSection(const std::vector<ClaimView>& claims, const std::string& family) {
   std::string out = "<section id=\"claims\">\n<h2>Claims</h2>\n<p>" + Escape(VerdictCounts(claims)) + ".</p>\n";
+  if (!family.empty()) out += "<p>" + Escape(family) + "</p>\n";
   std::string judged, not_measured;
   for (const auto& c : claims) {
     if (c.verdict == Verdict::kNotMeasured) {
@@ -260,7 +261,7 @@ std::string HtmlReporter::Render(const results::RunResults& results) const {
     out += w.http() ? HttpSection(*w.http(), registry) : BatchSection(*w.batch(), registry);
   }
   if (!builds.rows.empty()) out += "<section id=\"builds\">\n<h2>Builds</h2>\n" + HtmlTable(builds) + "</section>\n";
-  if (!claims.empty()) out += ClaimsSection(claims);
+  if (!claims.empty()) out += ClaimsSection(claims, FamilyNote(results));
   out += "<footer>Rendered by claimbench from the results file of run " + Escape(run.empty() ? "?" : run) +
          "; every figure on this page is read from it.</footer>\n</main>\n</body>\n</html>\n";
   return out;

@@ -106,8 +106,9 @@ std::string CheckLine(const CheckView& k) {
   return out;
 }
 
-std::string ClaimsSection(const std::vector<ClaimView>& claims) {
+std::string ClaimsSection(const std::vector<ClaimView>& claims, const std::string& family) {
   std::string out = "## Claims\n\n" + MarkdownText(VerdictCounts(claims)) + ".\n\n";
+  if (!family.empty()) out += MarkdownText(family) + "\n\n";
   Table not_measured;
   not_measured.columns = {{"claim"}, {"document"}, {"paraphrase"}, {"stated"}, {"reason"}};
   std::string rows;
@@ -147,7 +148,7 @@ std::string MarkdownReporter::Render(const results::RunResults& results) const {
   Table builds = BuildsTable(results.builds, registry);
   if (!builds.rows.empty()) out += "## Builds\n\n" + MarkdownTable(builds);
   auto claims = Claims(results);
-  if (!claims.empty()) out += ClaimsSection(claims);
+  if (!claims.empty()) out += ClaimsSection(claims, FamilyNote(results));
   // One trailing newline.
   while (out.size() > 1 && out.ends_with("\n\n")) out.pop_back();
   return out;

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "report/comparison.h"
+
 namespace claimbench::report {
 namespace {
 
@@ -111,19 +113,27 @@ std::vector<Cell> LoadPointsRow(const results::HttpImplementation& impl, const s
   return row;
 }
 
-CheckView Check(const results::CheckVerdict& k) {
+// A check's measurement as reported: a ratio as a ratio and in words, an absolute with its unit.
+CheckView Check(const results::CheckVerdict& k, const stats::MetricRegistry& registry) {
   CheckView check{k.label, "", k.verdict, k.expected, "", k.judged, k.detail};
   std::vector<std::string> where = {k.workload, k.metric};
   where.push_back(!k.rust.empty() && !k.go.empty() ? k.rust + " vs " + k.go : k.rust + k.go);
   std::erase(where, "");
   check.where = Joined(where, ", ");
   std::vector<std::string> measured;
-  if (k.measured) {
+  const stats::Metric* metric = registry.Find(k.metric);
+  const bool ratio = k.judged.rfind("ratio", 0) == 0 || (k.measured && !k.go_measured && !k.rust_measured);
+  if (k.measured && ratio) {
     const bool ci = k.ci_low && k.ci_high;
-    measured.push_back("rust/go " + G4(*k.measured) + (ci ? " [" + G4(*k.ci_low) + ", " + G4(*k.ci_high) + "]" : ""));
+    std::string phrase = ComparisonPhrase(metric, *k.measured, k.direction);
+    measured.push_back("rust/go " + G4(*k.measured) + (ci ? " [" + G4(*k.ci_low) + ", " + G4(*k.ci_high) + "]" : "") +
+                       (phrase.empty() ? "" : ": " + phrase));
   }
-  if (k.go_measured) measured.push_back("go " + G4(*k.go_measured));
-  if (k.rust_measured) measured.push_back("rust " + G4(*k.rust_measured));
+  auto absolute = [&](const char* side, double value) {
+    measured.push_back(std::string(side) + " " + (metric ? Show(value, ScaleFor(metric->scale, value)) : G4(value)));
+  };
+  if (k.go_measured) absolute("go", *k.go_measured);
+  if (k.rust_measured) absolute("rust", *k.rust_measured);
   check.measured = Joined(measured, "; ");
   return check;
 }
@@ -303,6 +313,7 @@ Table BuildsTable(const std::map<std::string, results::Build>& builds, const sta
 std::vector<ClaimView> Claims(const results::RunResults& results) {
   std::vector<ClaimView> out;
   if (!results.claims) return out;
+  const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
   for (const auto& c : *results.claims) {
     ClaimView view{c.id, c.document, c.paraphrase, c.conditions, MapText(c.stated, ": "), {}, c.verdict, c.detail,
                    "",   {}};
@@ -310,13 +321,29 @@ std::vector<ClaimView> Claims(const results::RunResults& results) {
     std::vector<std::string> reasons;
     std::set<std::string> seen;
     for (const auto& k : c.checks) {
-      view.checks.push_back(Check(k));
+      view.checks.push_back(Check(k, registry));
       if (seen.insert(k.detail).second && !k.detail.empty()) reasons.push_back(k.detail);
     }
     view.reason = view.checks.empty() || reasons.empty() ? view.detail : Joined(reasons, "; ");
     out.push_back(view);
   }
   return out;
+}
+
+std::string FamilyNote(const results::RunResults& results) {
+  if (!results.claims_family) return "";
+  const results::ClaimsFamily& f = *results.claims_family;
+  if (f.adjustment == results::Adjustment::kBonferroni) {
+    return fmt::format(
+        "{} checks had a measurement and were judged with Bonferroni-adjusted intervals (each at {:.4g}%), so that "
+        "all of them hold together at 95%.",
+        f.checks_judged, f.level * 100);
+  }
+  return fmt::format(
+      "{} checks had a measurement, each judged with its own {:.4g}% interval: if every claim were true, about {:.1f} "
+      "of them could still come out contradicted by chance (claims --adjust bonferroni judges them all together at "
+      "95%).",
+      f.checks_judged, f.level * 100, static_cast<double>(f.checks_judged) * (1 - f.level));
 }
 
 std::string VerdictCounts(const std::vector<ClaimView>& claims) {

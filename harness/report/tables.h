@@ -90,5 +90,8 @@ struct ClaimView {
 std::vector<ClaimView> Claims(const results::RunResults& results);
 /// "152 claims: 1 consistent, 4 contradicted, 1 inconclusive, 146 not measured here".
 std::string VerdictCounts(const std::vector<ClaimView>& claims);
+/// How many checks had a measurement, at what level each was judged, and how many chance
+/// contradictions that level implies; "" for a file that does not say.
+std::string FamilyNote(const results::RunResults& results);
 
 }  // namespace claimbench::report

@@ -35,6 +35,7 @@ constexpr Table<Magnitude, 4> kMagnitudes = {{{Magnitude::kWithin, "within"},
                                               {Magnitude::kSmaller, "smaller than stated"},
                                               {Magnitude::kLarger, "larger than stated"},
                                               {Magnitude::kUndecided, "undecided"}}};
+constexpr Table<Adjustment, 2> kAdjustments = {{{Adjustment::kNone, "none"}, {Adjustment::kBonferroni, "bonferroni"}}};
 constexpr Table<Throughput, 3> kThroughputs = {
     {{Throughput::kBytes, "bytes"}, {Throughput::kLines, "lines"}, {Throughput::kNone, "none"}}};
 
@@ -92,6 +93,10 @@ template <>
 struct TableOf<Magnitude> {
   static constexpr const auto& table = kMagnitudes;
 };
+template <>
+struct TableOf<Adjustment> {
+  static constexpr const auto& table = kAdjustments;
+};
 
 }  // namespace
 
@@ -102,6 +107,7 @@ std::string_view Name(Suite v) { return NameIn(kSuites, v); }
 std::string_view Name(Throughput v) { return NameIn(kThroughputs, v); }
 std::string_view Name(Direction v) { return NameIn(kDirections, v); }
 std::string_view Name(Magnitude v) { return NameIn(kMagnitudes, v); }
+std::string_view Name(Adjustment v) { return NameIn(kAdjustments, v); }
 
 std::optional<Status> ParseStatus(std::string_view t) { return ParseIn(kStatuses, t); }
 std::optional<Verdict> ParseVerdict(std::string_view t) { return ParseIn(kVerdictNames, t); }
@@ -110,6 +116,7 @@ std::optional<Suite> ParseSuite(std::string_view t) { return ParseIn(kSuites, t)
 std::optional<Throughput> ParseThroughput(std::string_view t) { return ParseIn(kThroughputs, t); }
 std::optional<Direction> ParseDirection(std::string_view t) { return ParseIn(kDirections, t); }
 std::optional<Magnitude> ParseMagnitude(std::string_view t) { return ParseIn(kMagnitudes, t); }
+std::optional<Adjustment> ParseAdjustment(std::string_view t) { return ParseIn(kAdjustments, t); }
 
 template <typename E>
 std::string_view Spellings() {
@@ -123,5 +130,6 @@ template std::string_view Spellings<Suite>();
 template std::string_view Spellings<Throughput>();
 template std::string_view Spellings<Direction>();
 template std::string_view Spellings<Magnitude>();
+template std::string_view Spellings<Adjustment>();
 
 }  // namespace claimbench::results

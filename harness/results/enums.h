@@ -33,6 +33,10 @@ enum class Direction { kHolds, kReversed, kNoDifference };
 /// parity, for a ratio) or larger than stated, or undecided (the interval straddles a bound).
 enum class Magnitude { kWithin, kSmaller, kLarger, kUndecided };
 
+/// How the intervals of a run's claim checks are adjusted for their number: each at 95%, or
+/// Bonferroni-adjusted so that all of them hold together at 95%.
+enum class Adjustment { kNone, kBonferroni };
+
 enum class WorkloadKind { kHttp, kBatch };
 
 enum class Suite { kQuick, kFull };
@@ -47,6 +51,7 @@ std::string_view Name(Suite suite);
 std::string_view Name(Throughput throughput);
 std::string_view Name(Direction direction);
 std::string_view Name(Magnitude magnitude);
+std::string_view Name(Adjustment adjustment);
 
 /// The enum spelled `text`, or nullopt.
 std::optional<Status> ParseStatus(std::string_view text);
@@ -56,6 +61,7 @@ std::optional<Suite> ParseSuite(std::string_view text);
 std::optional<Throughput> ParseThroughput(std::string_view text);
 std::optional<Direction> ParseDirection(std::string_view text);
 std::optional<Magnitude> ParseMagnitude(std::string_view text);
+std::optional<Adjustment> ParseAdjustment(std::string_view text);
 
 /// Every spelling of an enum, comma-separated, for error messages.
 template <typename E>

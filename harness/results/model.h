@@ -348,6 +348,14 @@ struct ClaimVerdict {
   std::vector<CheckVerdict> checks;
 };
 
+/// The family of checks a run judged: how many had a measurement, and the level each
+/// interval was taken at (0.95, or Bonferroni-adjusted so all hold together at 0.95).
+struct ClaimsFamily {
+  Adjustment adjustment = Adjustment::kNone;
+  double level = 0.95;
+  int64_t checks_judged = 0;
+};
+
 // ---------------------------------------------------------------- the run
 
 struct RunResults {
@@ -363,6 +371,7 @@ struct RunResults {
   std::map<std::string, Build> builds;  ///< by implementation id
   std::vector<Workload> workloads;
   std::optional<std::vector<ClaimVerdict>> claims;  ///< absent in `verify` runs
+  std::optional<ClaimsFamily> claims_family;         ///< with the claims (absent in older files)
   std::optional<std::string> claims_error;
 
   const Workload* FindWorkload(const std::string& id) const;

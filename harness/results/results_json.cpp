@@ -739,6 +739,11 @@ json ResultsJson(const RunResults& r) {
     j["claims"] = json::array();
     for (const auto& c : *r.claims) j["claims"].push_back(ClaimJson(c));
   }
+  if (r.claims_family) {
+    j["claims_family"] = {{"adjustment", Name(r.claims_family->adjustment)},
+                          {"level", r.claims_family->level},
+                          {"checks_judged", r.claims_family->checks_judged}};
+  }
   PutIf(j, "claims_error", r.claims_error);
   return j;
 }
@@ -776,6 +781,10 @@ RunResults ReadResults(const json& document) {
   if (auto claims = in.Find("claims")) {
     r.claims.emplace();
     for (const auto& c : claims->Elements()) r.claims->push_back(ReadClaim(c));
+  }
+  if (auto family = in.Find("claims_family")) {
+    r.claims_family = ClaimsFamily{EnumAt(family->At("adjustment"), &ParseAdjustment), family->Number("level"),
+                                   family->Integer("checks_judged")};
   }
   r.claims_error = in.OptString("claims_error");
   return r;

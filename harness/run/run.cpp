@@ -68,7 +68,10 @@ void BuildSelected(const std::vector<std::string>& to_build, RunState& state) {
 // recorded, and the run fails.
 bool JudgeClaims(RunState& state) {
   try {
-    state.results.claims = claims::Evaluate(claims::LoadClaims(state.catalog.root), state.results);
+    const std::vector<claims::Claim> all = claims::LoadClaims(state.catalog.root);
+    const results::ClaimsFamily family = claims::FamilyOf(all, state.results, state.options.adjustment);
+    state.results.claims = claims::Evaluate(all, state.results, family);
+    state.results.claims_family = family;
     return true;
   } catch (const std::exception& e) {
     state.results.claims_error = e.what();

@@ -34,6 +34,7 @@ struct RunOptions {
   bool no_load_points = false;              ///< only the main closed-loop measurement
   int startup_runs = 10;                    ///< starts whose median startup time is reported
   uint64_t seed = 42;
+  results::Adjustment adjustment = results::Adjustment::kNone;  ///< of the claims' intervals for their number
   process::CpuSplit cpus;
 };
 

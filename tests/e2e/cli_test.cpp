@@ -287,6 +287,15 @@ TEST(Cli, ClaimsUpdateRewritesTheResultsAndReports) {
   // Binary sizes are exact: the Rust/Go ratio 0.25 is judged without any spread.
   EXPECT_NE(claims_csv.find("rust/go 0.25 (exact: no run-to-run noise)"), std::string::npos) << claims_csv;
   EXPECT_NE(ReadFile(dir / "report.md").find("## Claims"), std::string::npos);
+  EXPECT_EQ(results["claims_family"]["adjustment"], "none");
+  // Bonferroni: every interval at 1 - 0.05/checks, recorded in the results.
+  auto adjusted = Cli({"claims", (dir / "results.json").string(), "--adjust", "bonferroni", "--update"});
+  ASSERT_EQ(adjusted.status.code, 0) << adjusted.err;
+  json family = json::parse(ReadFile(dir / "results.json"))["claims_family"];
+  EXPECT_EQ(family["adjustment"], "bonferroni");
+  ASSERT_GT(family["checks_judged"].get<int>(), 1);
+  EXPECT_DOUBLE_EQ(family["level"].get<double>(), 1 - 0.05 / family["checks_judged"].get<double>());
+  EXPECT_EQ(Cli({"claims", (dir / "results.json").string(), "--adjust", "holm"}).status.code, 2);
   EXPECT_TRUE(fs::exists(dir / "report.html"));
   EXPECT_TRUE(fs::exists(dir / "results.csv"));
   fs::remove_all(dir);

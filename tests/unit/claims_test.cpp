@@ -239,6 +239,27 @@ TEST(Verdicts, FailedBuildIsNotMeasuredNotAZero) {
   EXPECT_EQ(v.checks[0].detail, "the build of rust-axum failed: error[E0308]: mismatched types");
 }
 
+TEST(Verdicts, BonferroniWidensEveryIntervalForTheNumberOfChecksJudged) {
+  Claim claim;
+  claim.id = "two";
+  claim.stated = {{"ratio", "x"}};
+  Check a = RatioCheck({1.4, 1.6});
+  Check b = RatioCheck({1.4, 1.6});
+  b.label = "again";
+  Check missing = RatioCheck({1, 2});
+  missing.label = "missing";
+  missing.workload = "http-plaintext";  // not in the results: not part of the family
+  claim.checks = {a, b, missing};
+  results::ClaimsFamily none = FamilyOf({claim}, Results(), results::Adjustment::kNone);
+  EXPECT_EQ(none.checks_judged, 2);
+  EXPECT_DOUBLE_EQ(none.level, 0.95);
+  results::ClaimsFamily bonferroni = FamilyOf({claim}, Results(), results::Adjustment::kBonferroni);
+  EXPECT_EQ(bonferroni.checks_judged, 2);
+  EXPECT_DOUBLE_EQ(bonferroni.level, 0.975);
+  results::ClaimVerdict v = Evaluate({claim}, Results(), bonferroni)[0];
+  EXPECT_NE(v.checks[0].detail.find("(97.5% CI 1.5 to 1.5, n = 5)"), std::string::npos) << v.checks[0].detail;
+}
+
 TEST(Verdicts, DisagreeingChecksAreMixedWithTheirCounts) {
   Claim claim;
   claim.id = "mixed";

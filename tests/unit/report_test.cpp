@@ -507,6 +507,19 @@ TEST(Reports, ARateAddedToThePlanIsReportedEverywhere) {
 
 // The two p99s the reports show are labelled: the tables' is a median of per-trial
 // percentiles, the chart's is read from the trials' histograms pooled.
+TEST(Reports, SayHowManyChecksWereJudgedAndWhatChanceAllows) {
+  results::RunResults r = HandBuiltResults();
+  r.claims_family = results::ClaimsFamily{results::Adjustment::kNone, 0.95, 40};
+  const std::string md = Render("md", r);
+  EXPECT_NE(md.find("40 checks had a measurement, each judged with its own 95% interval: if every claim were true, "
+                    "about 2.0 of them could still come out contradicted by chance"),
+            std::string::npos)
+      << md;
+  r.claims_family = results::ClaimsFamily{results::Adjustment::kBonferroni, 1 - 0.05 / 40, 40};
+  const std::string html = Render("html", r);
+  EXPECT_NE(html.find("judged with Bonferroni-adjusted intervals (each at 99.88%)"), std::string::npos);
+}
+
 TEST(Reports, SayWhichP99TheyShow) {
   const results::RunResults r = HandBuiltResults();
   for (const char* format : {"md", "html", "table"}) {

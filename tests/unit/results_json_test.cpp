@@ -73,19 +73,17 @@ TEST(ResultsJson, PreviousReleaseCsvRendersTheSame) {
   EXPECT_EQ(report::Render("claims-csv", r), ReadFile(V1("claims.csv")));
 }
 
-// report.md as the previous release wrote it, but for the one note that now says which p99
-// the HTTP table shows and the count of mixed verdicts.
-TEST(ResultsJson, PreviousReleaseMarkdownRendersTheSameButForTheNewNotes) {
-  std::string md = report::Render("md", ReadResults(V1Document()));
+// report.md's measurement sections as the previous release wrote them, but for the one note
+// that now says which p99 the HTTP table shows. (The claims section has changed since, as the
+// verdict rules did: claims_test and judge_test hold those.)
+TEST(ResultsJson, PreviousReleaseMarkdownRendersTheSameButForTheNewNote) {
+  auto before_claims = [](const std::string& md) { return md.substr(0, md.find("## Claims")); };
+  std::string md = before_claims(report::Render("md", ReadResults(V1Document())));
   const std::string note = "p50, p99: medians of per-trial percentiles";
   size_t at = md.find(note);
   ASSERT_NE(at, std::string::npos) << md;
   md.erase(at, md.find("\n\n", at) + 2 - at);
-  // The verdict counts now name "mixed" (a claim whose checks disagree), which v1 did not have.
-  const std::string mixed = " 0 mixed,";
-  ASSERT_NE(md.find(mixed), std::string::npos);
-  md.erase(md.find(mixed), mixed.size());
-  EXPECT_EQ(md, ReadFile(V1("report.md")));
+  EXPECT_EQ(md, before_claims(ReadFile(V1("report.md"))));
 }
 
 TEST(ResultsJson, UnknownVersionIsRefusedNamingItAndWhatToDo) {
