@@ -154,9 +154,66 @@ results::CheckVerdict NotMeasured(results::CheckVerdict out, std::string why) {
   return out;
 }
 
+// For a P99-at-a-fixed-rate metric: whether `impl` sustained that rate in its trials (a point
+// that was reached), or nullopt when the metric is no such P99 or no trial has the point.
+std::optional<bool> SustainedRate(const results::RunResults& results, const Check& check, const std::string& impl,
+                                  std::string& rate_key) {
+  const results::Workload* w = results.FindWorkload(check.workload);
+  const results::HttpWorkload* http = w ? w->http() : nullptr;
+  if (!http || !http->load) return std::nullopt;
+  rate_key.clear();
+  for (double rate : http->load->fixed_rates) {
+    if (stats::metric::LatencyP99AtRate(rate) == check.metric) rate_key = stats::metric::RateKey(rate);
+  }
+  if (rate_key.empty()) return std::nullopt;
+  std::optional<bool> sustained;
+  for (const auto& i : http->implementations) {
+    if (i.id != impl || i.status != results::Status::kOk) continue;
+    for (const auto& t : i.trials) {
+      if (!t.load_points) continue;
+      auto p = t.load_points->fixed_rates.find(rate_key);
+      if (p == t.load_points->fixed_rates.end()) continue;
+      sustained = sustained.value_or(false) || (p->second.reached.value_or(false) && p->second.latency_p99_ns);
+    }
+  }
+  return sustained;
+}
+
+// A rate one side sustained and the other did not is censored evidence: the side that could
+// not keep up has no P99 at that rate, but its tail is worse than any figure the other side
+// showed. The direction can be judged; the magnitude cannot.
+std::optional<results::CheckVerdict> Censored(const Check& check, const results::RunResults& results,
+                                              results::CheckVerdict out) {
+  if (!check.ratio || check.go.empty() || check.rust.empty()) return std::nullopt;
+  std::string key;
+  std::optional<bool> go = SustainedRate(results, check, check.go, key);
+  std::optional<bool> rust = SustainedRate(results, check, check.rust, key);
+  if (!go || !rust || *go == *rust) return std::nullopt;
+  const int claimed = check.ratio->first > 1 ? 1 : check.ratio->second < 1 ? -1 : 0;
+  const int measured = *rust ? -1 : 1;  // the side that kept up has the lower P99
+  out.expected = fmt::format("rust/go in [{}, {}] (tolerance {:.0f}%)", Num(check.ratio->first),
+                             Num(check.ratio->second), check.tolerance * 100);
+  out.judged = "ratio, censored";
+  out.magnitude = results::Magnitude::kUndecided;
+  if (claimed != 0) {
+    out.direction = measured == claimed ? results::Direction::kHolds : results::Direction::kReversed;
+  }
+  out.verdict = out.direction == results::Direction::kReversed ? results::Verdict::kContradicted
+                                                                : results::Verdict::kInconclusive;
+  const std::string& kept = *rust ? check.rust : check.go;
+  const std::string& lost = *rust ? check.go : check.rust;
+  out.detail = fmt::format("censored: {} sustained {} req/s and {} did not, so {}'s P99 there is the lower{}{}; "
+                           "magnitude undecided (no P99 for the side that fell behind)",
+                           kept, key, lost, kept,
+                           out.direction ? "; direction " : "",
+                           out.direction ? std::string(results::Name(*out.direction)) : "");
+  return out;
+}
+
 // Whether every side `check` names has a measurement in `results`.
 bool Measurable(const Check& check, const results::RunResults& results) {
   std::string why;
+  if (Censored(check, results, {})) return true;
   return (check.go.empty() || Find(results, check, check.go, why)) &&
          (check.rust.empty() || Find(results, check, check.rust, why));
 }
@@ -169,6 +226,7 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   out.go = check.go;
   out.rust = check.rust;
   out.tolerance = check.tolerance;
+  if (auto censored = Censored(check, results, out)) return *censored;
   std::string why;
   std::optional<Measured> go, rust;
   if (!check.go.empty() && !(go = Find(results, check, check.go, why))) return NotMeasured(out, why);

@@ -260,6 +260,44 @@ TEST(Verdicts, BonferroniWidensEveryIntervalForTheNumberOfChecksJudged) {
   EXPECT_NE(v.checks[0].detail.find("(97.5% CI 1.5 to 1.5, n = 5)"), std::string::npos) << v.checks[0].detail;
 }
 
+// Results where one implementation sustained 25K req/s (P99 310 ms) and the other did not.
+results::RunResults CensoredAt25k(bool rust_kept_up) {
+  results::RunResults r = Results();
+  results::HttpWorkload& w = *r.workloads[0].http();
+  w.load = results::HttpLoadPlan{};
+  w.load->fixed_rates = {25000};
+  auto trial = [](bool reached) {
+    results::LoadPoint p;
+    p.reached = reached;
+    if (reached) p.latency_p99_ns = 310'000'000;
+    results::HttpTrial t;
+    t.load_points = results::LoadPoints{{}, {{"25000", p}}, std::nullopt};
+    return t;
+  };
+  w.implementations[0].trials = {trial(!rust_kept_up)};  // go-nethttp
+  w.implementations[1].trials = {trial(rust_kept_up)};   // rust-axum
+  return r;
+}
+
+TEST(Verdicts, ARateOnlyOneSideSustainedIsCensoredEvidence) {
+  Claim claim;
+  claim.id = "p99-25k";
+  claim.stated = {{"ratio", "5x better tail"}};
+  Check c = RatioCheck({0.2, 0.2}, 0.25);  // rust/go P99: Rust's tail lower
+  c.metric = "latency_p99_at_25000_rps_ns";
+  claim.checks = {c};
+  results::ClaimVerdict held = Evaluate({claim}, CensoredAt25k(true))[0];
+  EXPECT_EQ(held.verdict, Verdict::kInconclusive);
+  EXPECT_EQ(held.checks[0].direction, results::Direction::kHolds);
+  EXPECT_EQ(held.checks[0].magnitude, results::Magnitude::kUndecided);
+  EXPECT_EQ(held.checks[0].detail.rfind("censored: rust-axum sustained 25000 req/s and go-nethttp did not", 0), 0u)
+      << held.checks[0].detail;
+  results::ClaimVerdict reversed = Evaluate({claim}, CensoredAt25k(false))[0];
+  EXPECT_EQ(reversed.verdict, Verdict::kContradicted) << reversed.checks[0].detail;
+  EXPECT_EQ(reversed.checks[0].direction, results::Direction::kReversed);
+  EXPECT_EQ(FamilyOf({claim}, CensoredAt25k(true), results::Adjustment::kNone).checks_judged, 1);
+}
+
 TEST(Verdicts, DisagreeingChecksAreMixedWithTheirCounts) {
   Claim claim;
   claim.id = "mixed";
