@@ -30,7 +30,8 @@ std::optional<Range> RangeField(const TomlReader& r, const toml::table& t, std::
 }
 
 Check ParseCheck(const TomlReader& r, const toml::table& t) {
-  r.AllowOnly(t, {"label", "workload", "metric", "go", "rust", "ratio", "go_range", "rust_range", "tolerance"});
+  r.AllowOnly(t, {"label", "workload", "metric", "go", "rust", "ratio", "go_range", "rust_range", "tolerance",
+                  "tolerance_reason"});
   Check c;
   c.line = LineOf(&t);
   c.label = r.RequireString(t, "label");
@@ -45,6 +46,13 @@ Check ParseCheck(const TomlReader& r, const toml::table& t) {
     auto v = tol->value<double>();
     if (!v || *v < 0 || *v > 10) r.Fail(tol, "'tolerance' must be a number in [0, 10]");
     c.tolerance = *v;
+  }
+  c.tolerance_reason = r.OptString(t, "tolerance_reason").value_or("");
+  if (c.tolerance > 0 && c.tolerance_reason.empty()) {
+    r.Fail(t.get("tolerance"), "a 'tolerance' needs 'tolerance_reason': the wording that makes the figure approximate");
+  }
+  if (c.tolerance == 0 && !c.tolerance_reason.empty()) {
+    r.Fail(t.get("tolerance_reason"), "'tolerance_reason' without a 'tolerance' above 0");
   }
   if (!c.ratio && !c.go_range && !c.rust_range) r.Fail(&t, "a check needs 'ratio', 'go_range' or 'rust_range'");
   if (c.ratio && (c.go.empty() || c.rust.empty())) r.Fail(&t, "a 'ratio' check names both 'go' and 'rust'");

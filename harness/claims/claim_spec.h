@@ -25,7 +25,11 @@ struct Check {
   std::optional<Range> ratio;  ///< rust/go of the metric's medians
   std::optional<Range> go_range;
   std::optional<Range> rust_range;
-  double tolerance = 0.25;     ///< relative widening of every bound
+  /// Relative widening of every bound (never across parity), from the claim's wording: an
+  /// approximate figure ("~", "about", "nearly") or a point stated as rounded gets one, with
+  /// its reason; a range or a one-sided bound gets none: noise is the interval's job.
+  double tolerance = 0;
+  std::string tolerance_reason;  ///< required when tolerance > 0
   int line = 0;                ///< in the claims file, for messages
 };
 

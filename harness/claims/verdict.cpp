@@ -103,6 +103,12 @@ std::optional<Measured> Find(const results::RunResults& results, const Check& ch
 
 std::string Num(double v) { return v >= kOpen ? "inf" : fmt::format("{:.4g}", v); }
 
+// "tolerance 50%: approximate as stated: "~6 MB"", or "no tolerance" for a range or bound.
+std::string ToleranceText(const Check& check) {
+  if (check.tolerance <= 0) return "no tolerance";
+  return fmt::format("tolerance {:.0f}%: {}", check.tolerance * 100, check.tolerance_reason);
+}
+
 // How far a ratio of medians can be trusted: exact (both sides exact), one sample (a side
 // has one), an interval with honest coverage at these sample sizes, or too few samples.
 Evidence RatioEvidence(const Measured& rust, const Measured& go, double level) {
@@ -191,8 +197,8 @@ std::optional<results::CheckVerdict> Censored(const Check& check, const results:
   if (!go || !rust || *go == *rust) return std::nullopt;
   const int claimed = check.ratio->first > 1 ? 1 : check.ratio->second < 1 ? -1 : 0;
   const int measured = *rust ? -1 : 1;  // the side that kept up has the lower P99
-  out.expected = fmt::format("rust/go in [{}, {}] (tolerance {:.0f}%)", Num(check.ratio->first),
-                             Num(check.ratio->second), check.tolerance * 100);
+  out.expected = fmt::format("rust/go in [{}, {}] ({})", Num(check.ratio->first), Num(check.ratio->second),
+                             ToleranceText(check));
   out.judged = "ratio, censored";
   out.magnitude = results::Magnitude::kUndecided;
   if (claimed != 0) {
@@ -226,6 +232,7 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   out.go = check.go;
   out.rust = check.rust;
   out.tolerance = check.tolerance;
+  out.tolerance_reason = check.tolerance_reason;
   if (auto censored = Censored(check, results, out)) return *censored;
   std::string why;
   std::optional<Measured> go, rust;
@@ -276,7 +283,7 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   std::string expected_text, judged_text;
   for (const auto& e : expected) expected_text += (expected_text.empty() ? "" : "; ") + e;
   for (const auto& j : judged) judged_text += (judged_text.empty() ? "" : "; ") + j;
-  out.expected = fmt::format("{} (tolerance {:.0f}%)", expected_text, check.tolerance * 100);
+  out.expected = fmt::format("{} ({})", expected_text, ToleranceText(check));
   out.judged = judged_text;
   out.verdict = worst.verdict;
   out.direction = worst.direction;

@@ -323,6 +323,7 @@ struct CheckVerdict {
   std::string go;
   std::string rust;
   double tolerance = 0;
+  std::string tolerance_reason;  ///< the wording the tolerance comes from; empty: none
   std::optional<double> measured;
   std::optional<double> ci_low;
   std::optional<double> ci_high;

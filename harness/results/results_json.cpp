@@ -281,6 +281,7 @@ json CheckJson(const CheckVerdict& c) {
   PutIf(j, "rust_measured", c.rust_measured);
   if (!c.expected.empty()) j["expected"] = c.expected;
   if (!c.judged.empty()) j["judged"] = c.judged;
+  if (!c.tolerance_reason.empty()) j["tolerance_reason"] = c.tolerance_reason;
   if (c.direction) j["direction"] = Name(*c.direction);
   if (c.magnitude) j["magnitude"] = Name(*c.magnitude);
   return j;
@@ -654,6 +655,7 @@ CheckVerdict ReadCheck(const JsonIn& in) {
   c.go = StringOr(in, "go");
   c.rust = StringOr(in, "rust");
   c.tolerance = NumberOr(in, "tolerance");
+  c.tolerance_reason = StringOr(in, "tolerance_reason");
   c.measured = in.OptNumber("measured");
   c.ci_low = in.OptNumber("ci_low");
   c.ci_high = in.OptNumber("ci_high");

@@ -60,6 +60,22 @@ class ClaimFiles : public ::testing::Test {
 
 constexpr const char* kHead = "document = \"d.txt\"\n[[claim]]\nid = \"c\"\nparaphrase = \"p\"\nstated = { go = \"1\" }\n";
 
+TEST_F(ClaimFiles, AToleranceComesWithTheWordingItComesFrom) {
+  const std::string check = "[[claim.check]]\nlabel = \"l\"\nworkload = \"build\"\nmetric = \"m\"\ngo = \"g\"\n"
+                            "go_range = [1, 1]\n";
+  auto bare = Write(std::string(kHead) + check + "tolerance = 0.25\n");
+  EXPECT_EQ(ErrorOf(bare), bare.string() +
+                               ":12: a 'tolerance' needs 'tolerance_reason': the wording that makes the figure approximate");
+  auto orphan = Write(std::string(kHead) + check + "tolerance_reason = 'about'\n");
+  EXPECT_EQ(ErrorOf(orphan), orphan.string() + ":12: 'tolerance_reason' without a 'tolerance' above 0");
+  auto good = Write(std::string(kHead) + check + "tolerance = 0.25\ntolerance_reason = 'approximate: \"~1\"'\n");
+  std::vector<Claim> claims = LoadClaimsFile(good);
+  EXPECT_EQ(claims[0].checks[0].tolerance, 0.25);
+  EXPECT_EQ(claims[0].checks[0].tolerance_reason, "approximate: \"~1\"");
+  auto none = Write(std::string(kHead) + check);
+  EXPECT_EQ(LoadClaimsFile(none)[0].checks[0].tolerance, 0);  // a range or bound: no tolerance
+}
+
 TEST_F(ClaimFiles, ErrorsNameFileAndLine) {
   auto both = Write(std::string(kHead) + "not_measured = \"why\"\n[[claim.check]]\nlabel = \"l\"\nworkload = \"build\"\n"
                                          "metric = \"build_cold_s\"\ngo = \"g\"\ngo_range = [0, 1]\n");
