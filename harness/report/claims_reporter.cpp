@@ -32,11 +32,12 @@ std::string Counts(const std::vector<results::ClaimVerdict>& claims) {
   return fmt::format("{}: {}", claims.size(), counts);
 }
 
-std::string CheckCsvRow(const std::string& prefix, const std::string& stated, const results::CheckVerdict& k) {
+std::string CheckCsvRow(const std::string& prefix, const std::string& stated, const std::string& conditions,
+                        const results::CheckVerdict& k) {
   return prefix + CsvField(k.label) + "," + CsvField(k.workload) + "," + CsvField(k.metric) + "," + CsvField(k.go) +
          "," + CsvField(k.rust) + "," + stated + "," + CsvField(k.expected) + "," + Number(k.measured) + "," +
          Number(k.ci_low) + "," + Number(k.ci_high) + "," + CsvField(k.judged) + "," +
-         CsvField(VerdictText(k.verdict)) + "," + CsvField(k.detail) + "\n";
+         CsvField(VerdictText(k.verdict)) + "," + CsvField(k.detail) + "," + conditions + "\n";
 }
 
 }  // namespace
@@ -60,16 +61,18 @@ std::string ClaimsTableReporter::Render(const results::RunResults& results) cons
 std::string ClaimsCsvReporter::Render(const results::RunResults& results) const {
   std::string out =
       "run_id,claim,document,check,workload,metric,go,rust,stated,expected,measured,ci_low,ci_high,judged,verdict,"
-      "detail\n";
+      "detail,conditions\n";
   if (!results.claims) return out;
   for (const auto& c : *results.claims) {
     const std::string prefix = CsvField(results.run_id) + "," + CsvField(c.id) + "," + CsvField(c.document) + ",";
     const std::string stated = CsvField(Stated(c.stated));
+    const std::string conditions = CsvField(c.conditions);
     if (c.checks.empty()) {
-      out += prefix + ",,,,," + stated + ",,,,,," + CsvField(VerdictText(c.verdict)) + "," + CsvField(c.detail) + "\n";
+      out += prefix + ",,,,," + stated + ",,,,,," + CsvField(VerdictText(c.verdict)) + "," + CsvField(c.detail) + "," +
+             conditions + "\n";
       continue;
     }
-    for (const auto& k : c.checks) out += CheckCsvRow(prefix, stated, k);
+    for (const auto& k : c.checks) out += CheckCsvRow(prefix, stated, conditions, k);
   }
   return out;
 }

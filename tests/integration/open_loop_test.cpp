@@ -75,10 +75,11 @@ TEST(OpenLoopTest, ModestRateIsMetExactly) {
   EXPECT_NEAR(static_cast<double>(r.requests), 1000, 20);
   EXPECT_EQ(r.errors.Total(), 0u);
   EXPECT_EQ(r.errors_outside_window.Total(), 0u);
-  EXPECT_EQ(r.backlog_at_end, 0u);
   // A generator that kept up has no lasting backlog; a pause of the test process on a shared
-  // machine leaves one request due per millisecond of it (9 seen once in CI-like runs). A
-  // generator that fell behind would pile up hundreds over this 1 s window.
+  // machine leaves one request due per millisecond of it (9 seen once in CI-like runs, and 1
+  // still due at the window's end once while a build ran beside it). A generator that fell
+  // behind would pile up hundreds over this 1 s window.
+  EXPECT_LE(r.backlog_at_end, 50u);
   EXPECT_LE(r.backlog_max, 50u);
   EXPECT_EQ(r.connections_established, 4u);
   // The three histograms hold the same requests; latency = send lag + service time for each.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
 
 #include "report/reporter.h"
@@ -18,6 +19,17 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 fs::path V1(const std::string& name) { return fs::path(CLAIMBENCH_SOURCE_DIR) / "tests" / "data" / "v1-run" / name; }
+
+// A CSV line without its last field (a quoted field may hold commas).
+std::string WithoutLastField(const std::string& line) {
+  bool quoted = false;
+  size_t last = std::string::npos;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '"') quoted = !quoted;
+    if (line[i] == ',' && !quoted) last = i;
+  }
+  return line.substr(0, last);
+}
 
 json V1Document() { return json::parse(ReadFile(V1("results.json"))); }
 
@@ -70,7 +82,11 @@ TEST(ResultsJson, WritingBackLosesNothingButTheVersion) {
 TEST(ResultsJson, PreviousReleaseCsvRendersTheSame) {
   RunResults r = ReadResults(V1Document());
   EXPECT_EQ(report::Render("csv", r), ReadFile(V1("results.csv")));
-  EXPECT_EQ(report::Render("claims-csv", r), ReadFile(V1("claims.csv")));
+  // claims.csv has since gained a last column, the claim's conditions.
+  std::string claims_csv;
+  std::istringstream lines(report::Render("claims-csv", r));
+  for (std::string line; std::getline(lines, line);) claims_csv += WithoutLastField(line) + "\n";
+  EXPECT_EQ(claims_csv, ReadFile(V1("claims.csv")));
 }
 
 // report.md's measurement sections as the previous release wrote them, but for the one note
