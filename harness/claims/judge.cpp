@@ -85,10 +85,17 @@ Verdict VerdictOf(std::optional<Direction> direction, Magnitude magnitude) {
 
 }  // namespace
 
+int ClaimedSide(const Range& range) {
+  if (range.first >= 1 && range.second > 1) return 1;
+  if (range.second <= 1 && range.first < 1) return -1;
+  return 0;
+}
+
 Judgement JudgeRatio(const Evidence& e, const Range& range, double tolerance) {
   if (e.kind == Evidence::Kind::kTooFew) return TooFew(e, "rust/go", true);
-  // The side of parity the claim is on: +1 (Rust's figure higher), -1 (lower), 0 (either).
-  const int claimed = range.first > 1 ? 1 : range.second < 1 ? -1 : 0;
+  // The side of parity the claim is on: +1 (Rust's figure higher: [1.15, 1.3], or "Rust faster"
+  // with no size, [1, inf]), -1 (lower), 0 (either side: [0.8, 1.25], "within 2x").
+  const int claimed = ClaimedSide(range);
   double lo = range.first / (1 + tolerance);
   double hi = range.second >= kOpen ? range.second : range.second * (1 + tolerance);
   if (claimed > 0) lo = std::max(lo, 1.0);  // the tolerance never moves a bound across parity

@@ -37,6 +37,10 @@ struct Judgement {
 /// tolerance, and the tolerance widens each bound but never across 1.
 Judgement JudgeRatio(const Evidence& evidence, const Range& range, double tolerance);
 
+/// +1 when `range` claims a Rust/Go ratio above parity ([1.15, 1.3], [1, inf]), -1 below
+/// ([0.2, 0.5], [0, 1]), 0 when it spans parity ([0.8, 1.25], "within 2x" = [0, 2]).
+int ClaimedSide(const Range& range);
+
 /// Judges one side's absolute figure (hardware-bound) against the claimed `range`.
 Judgement JudgeAbsolute(const Evidence& evidence, const Range& range, double tolerance, const std::string& side);
 

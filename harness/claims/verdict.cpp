@@ -195,7 +195,7 @@ std::optional<results::CheckVerdict> Censored(const Check& check, const results:
   std::optional<bool> go = SustainedRate(results, check, check.go, key);
   std::optional<bool> rust = SustainedRate(results, check, check.rust, key);
   if (!go || !rust || *go == *rust) return std::nullopt;
-  const int claimed = check.ratio->first > 1 ? 1 : check.ratio->second < 1 ? -1 : 0;
+  const int claimed = ClaimedSide(*check.ratio);
   const int measured = *rust ? -1 : 1;  // the side that kept up has the lower P99
   out.expected = fmt::format("rust/go in [{}, {}] ({})", Num(check.ratio->first), Num(check.ratio->second),
                              ToleranceText(check));

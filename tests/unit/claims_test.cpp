@@ -179,8 +179,8 @@ TEST(Verdicts, RatioInsideOutsideAndStraddling) {
   results::ClaimVerdict above = One(RatioCheck({1.0, 1.2}));
   EXPECT_EQ(above.verdict, Verdict::kContradicted);
   EXPECT_EQ(above.checks[0].detail,
-            "rust/go 1.5 (95% CI 1.5 to 1.5, n = 5): magnitude larger than stated (bounds [1, 1.2])");
-  EXPECT_FALSE(above.checks[0].direction.has_value());  // [1, 1.2] includes parity: no direction claimed
+            "rust/go 1.5 (95% CI 1.5 to 1.5, n = 5): direction holds; magnitude larger than stated (bounds [1, 1.2])");
+  EXPECT_EQ(above.checks[0].direction, results::Direction::kHolds);  // [1, 1.2]: Rust not lower, by up to 20%
 
   results::ClaimVerdict below = One(RatioCheck({2.7, 2.7}, 0.25));  // [2.16, 3.375]
   EXPECT_EQ(below.verdict, Verdict::kContradicted);

@@ -73,6 +73,18 @@ TEST(Judge, WithinTwoTimesAndMoreIsLargerThanStated) {
   EXPECT_EQ(l.direction, Direction::kNoDifference);
 }
 
+TEST(Judge, RustFasterWithNoSizeIsADirection) {
+  EXPECT_EQ(ClaimedSide({1, 1e300}), 1);
+  EXPECT_EQ(ClaimedSide({0, 1}), -1);
+  EXPECT_EQ(ClaimedSide({0, 2}), 0);  // within 2x
+  EXPECT_EQ(ClaimedSide({1, 1}), 0);
+  Judgement slower = JudgeRatio(Interval(0.95, 0.99), {1, 1e300}, 0);
+  EXPECT_EQ(slower.direction, Direction::kReversed);
+  EXPECT_EQ(slower.verdict, Verdict::kContradicted) << slower.detail;
+  Judgement faster = JudgeRatio(Interval(1.02, 1.3), {1, 1e300}, 0);
+  EXPECT_EQ(faster.verdict, Verdict::kConsistent) << faster.detail;
+}
+
 TEST(Judge, ParityClaimsHaveNoDirection) {
   Judgement j = JudgeRatio(Interval(0.95, 1.05), {0.9, 1.1}, 0);
   EXPECT_FALSE(j.direction.has_value());
