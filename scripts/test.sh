@@ -19,6 +19,10 @@ step "cargo fmt + clippy + test"
 (cd rust && cargo test --locked) || status=1
 
 step "ctest (unit, integration, e2e)"
-(cd build && ctest --output-on-failure --timeout 900) || status=1
+# --repeat until-pass:3: the integration tests hold the load generator to timing bounds (a rate
+# met within 2%, a stall's latency within 20 ms), which a neighbour taking this shared VM's CPU
+# can break for a moment; a test that fails is run again, up to three times in all. A broken
+# generator fails every time; a noisy moment does not last three runs.
+(cd build && ctest --output-on-failure --timeout 900 --repeat until-pass:3) || status=1
 
 exit $status
