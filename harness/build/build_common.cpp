@@ -6,6 +6,9 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "build/elf_linking.h"
+#include "stats/median.h"
+
 namespace claimbench::build {
 namespace {
 
@@ -41,7 +44,16 @@ BuildRecord RunBuildSteps(const fs::path& root, const spec::Implementation& impl
     if (!steps(record)) return record;
     record.binary_bytes = static_cast<int64_t>(fs::file_size(record.binary));
     record.binary_stripped_bytes = StrippedSize(record.binary);
-    if (!impl.source.empty()) record.handler_lines = CountCodeLines(root / impl.source);
+    record.static_linked = IsStaticallyLinked(record.binary);
+    if (record.static_linked.value_or(false) && !record.static_binary_bytes) {
+      record.static_binary_bytes = record.binary_bytes;
+      record.static_binary_stripped_bytes = record.binary_stripped_bytes;
+      record.static_command = record.command;
+    }
+    if (!impl.source.empty()) {
+      record.handler_lines = CountCodeLines(root / impl.source);
+      record.listing_lines = CountListingLines(root / impl.source);
+    }
     record.ok = true;
   } catch (const std::exception& e) {
     record.ok = false;
@@ -78,12 +90,21 @@ bool TimeColdAndIncremental(const std::vector<std::string>& build, const fs::pat
                             const std::vector<std::string>& env, const std::string& source, BuildRecord& record) {
   auto cold = RunCommand(build, scratch / dir, env);
   if (!cold.Ok()) return Fail(record, "cold " + dir + " build", cold);
-  record.cold_build_s = cold.wall_s;
+  record.cold_build_runs_s.push_back(cold.wall_s);
+  record.cold_build_s = stats::Median(record.cold_build_runs_s);
   if (source.empty()) return true;
   ChangeSource(scratch / source);
   auto inc = RunCommand(build, scratch / dir, env);
   if (!inc.Ok()) return Fail(record, "incremental " + dir + " build", inc);
-  record.incremental_build_s = inc.wall_s;
+  record.incremental_build_runs_s.push_back(inc.wall_s);
+  record.incremental_build_s = stats::Median(record.incremental_build_runs_s);
+  return true;
+}
+
+bool TimeBuilds(int runs, BuildRecord& record, const std::function<bool(BuildRecord&)>& time_once) {
+  for (int i = 0; i < runs; ++i) {
+    if (!time_once(record)) return false;
+  }
   return true;
 }
 

@@ -43,11 +43,16 @@ void CopyTree(const std::filesystem::path& from, const std::filesystem::path& to
 
 /// Times `build` run in `scratch / dir` (the cold build), then again after the handler
 /// source changed (the incremental build). `source` is relative to the repository root,
-/// like the scratch copy's layout; `dir` is "go", "rust" or "cpp". Fills cold_build_s and
-/// incremental_build_s; false (with record.error) when a build fails.
+/// like the scratch copy's layout; `dir` is "go", "rust" or "cpp". Appends to the runs of
+/// cold_build_s and incremental_build_s and sets each to the median of its runs; false
+/// (with record.error) when a build fails.
 bool TimeColdAndIncremental(const std::vector<std::string>& build, const std::filesystem::path& scratch,
                             const std::string& dir, const std::vector<std::string>& env, const std::string& source,
                             BuildRecord& record);
+
+/// Runs `time_once` (one scratch copy's cold and incremental builds, by
+/// TimeColdAndIncremental) `runs` times; the first failure ends it.
+bool TimeBuilds(int runs, BuildRecord& record, const std::function<bool(BuildRecord&)>& time_once);
 
 /// Size of a copy of `binary` after `strip --strip-all`; 0 when strip fails.
 int64_t StrippedSize(const std::filesystem::path& binary);

@@ -20,6 +20,10 @@ namespace claimbench::build {
 
 struct BuildOptions {
   bool measure_build_times = true;  ///< cold + incremental builds in a scratch copy
+  int build_time_runs = 1;          ///< how many times, each from a fresh scratch copy (medians recorded)
+  /// Also build a statically linked variant where the release build is not one (Rust:
+  /// `-C target-feature=+crt-static`), in a scratch target directory, for its sizes.
+  bool static_variant = false;
 };
 
 /// Ordered setting name -> value, as the toolchain states it (see BuildRecord::settings).
@@ -41,12 +45,22 @@ struct BuildRecord {
   /// not be read is still listed, with a value saying why ("not read: ...").
   std::vector<std::pair<std::string, std::string>> settings;
   double build_s = 0;                        ///< wall seconds of the build just run (often cached)
-  std::optional<double> cold_build_s;        ///< from an empty build cache (see cache_state)
-  std::optional<double> incremental_build_s; ///< after one handler source file changed
+  std::optional<double> cold_build_s;        ///< median, from an empty build cache (see cache_state)
+  std::optional<double> incremental_build_s; ///< median, after one handler source file changed
+  std::vector<double> cold_build_runs_s;        ///< each cold build, in order
+  std::vector<double> incremental_build_runs_s; ///< each incremental build, in order
   std::string cache_state;                   ///< what "cold" started from
   int64_t binary_bytes = 0;                  ///< as built
   int64_t binary_stripped_bytes = 0;         ///< after strip --strip-all
   int handler_lines = 0;                     ///< lines of code of the handler source (no blanks, no comments)
+  int listing_lines = 0;                     ///< the same file as an article lists it: blanks kept, comments not
+  std::optional<bool> static_linked;         ///< the release binary names no ELF interpreter
+  /// Sizes of a statically linked build: the release binary's own when it is static, else
+  /// the static variant's (BuildOptions::static_variant), with the command that built it.
+  std::optional<int64_t> static_binary_bytes;
+  std::optional<int64_t> static_binary_stripped_bytes;
+  std::string static_command;
+  std::string static_error;  ///< why the static variant has no sizes (empty when it has, or was not asked for)
 };
 
 /// Builds one kind of implementation. Builders hold no state: everything they need comes

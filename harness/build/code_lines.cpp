@@ -7,7 +7,9 @@
 
 namespace claimbench::build {
 
-int CountCodeLines(const std::filesystem::path& file) {
+namespace {
+
+int CountLines(const std::filesystem::path& file, bool blank_lines_count) {
   std::ifstream in(file);
   if (!in) return 0;
   int lines = 0;
@@ -15,7 +17,10 @@ int CountCodeLines(const std::filesystem::path& file) {
   std::string line;
   while (std::getline(in, line)) {
     auto first = line.find_first_not_of(" \t\r");
-    if (first == std::string::npos) continue;
+    if (first == std::string::npos) {
+      lines += blank_lines_count && !in_block;
+      continue;
+    }
     std::string_view text = std::string_view(line).substr(first);
     if (in_block) {
       if (text.find("*/") != std::string_view::npos) in_block = false;
@@ -30,5 +35,11 @@ int CountCodeLines(const std::filesystem::path& file) {
   }
   return lines;
 }
+
+}  // namespace
+
+int CountCodeLines(const std::filesystem::path& file) { return CountLines(file, false); }
+
+int CountListingLines(const std::filesystem::path& file) { return CountLines(file, true); }
 
 }  // namespace claimbench::build

@@ -9,4 +9,9 @@ namespace claimbench::build {
 /// (//, #, /* ... */ on their own lines). 0 when the file cannot be read.
 int CountCodeLines(const std::filesystem::path& file);
 
+/// Physical lines as a listing in an article shows them: code lines and blank lines, but
+/// not comment-only lines (the articles' listings carry no comments; ours carry a header
+/// saying what the program is for). 0 when the file cannot be read.
+int CountListingLines(const std::filesystem::path& file);
+
 }  // namespace claimbench::build

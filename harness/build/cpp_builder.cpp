@@ -86,6 +86,7 @@ bool BuildCpp(const fs::path& root, const spec::Implementation& impl, const Buil
   }
 
   if (!options.measure_build_times) return true;
+  return TimeBuilds(options.build_time_runs, record, [&](BuildRecord& record) {
   ScratchDir scratch;
   CopyTree(root / "cpp", scratch.path() / "cpp", {});
   std::vector<std::string> configure = {"cmake", "-S", (scratch.path() / "cpp").string(), "-B",
@@ -96,6 +97,7 @@ bool BuildCpp(const fs::path& root, const spec::Implementation& impl, const Buil
   record.cache_state = "fresh CMake build directory, configured untimed; system libraries from Debian packages";
   return TimeColdAndIncremental({"cmake", "--build", "build", "--target", impl.package}, scratch.path(), "cpp", {},
                                 impl.source, record);
+  });
 }
 
 }  // namespace

@@ -47,6 +47,7 @@ bool BuildGo(const fs::path& root, const spec::Implementation& impl, const Build
   ReadBuildInfo(record);
 
   if (!options.measure_build_times) return true;
+  return TimeBuilds(options.build_time_runs, record, [&](BuildRecord& record) {
   ScratchDir scratch;
   CopyTree(go_dir, scratch.path() / "go", {"bin"});
   std::vector<std::string> env = kGoEnv;
@@ -59,6 +60,7 @@ bool BuildGo(const fs::path& root, const spec::Implementation& impl, const Build
   record.cache_state =
       "empty GOCACHE holding only the standard library (built untimed first); modules already downloaded";
   return TimeColdAndIncremental(build, scratch.path(), "go", env, impl.source, record);
+  });
 }
 
 }  // namespace

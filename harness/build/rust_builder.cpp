@@ -9,6 +9,7 @@
 
 #include "build/build_common.h"
 #include "build/cargo_settings.h"
+#include "build/elf_linking.h"
 
 namespace claimbench::build {
 namespace {
@@ -57,6 +58,37 @@ BuildSettings RustSettings(const fs::path& rust_dir) {
   return settings;
 }
 
+// The same package linked statically (glibc's static libraries, `+crt-static`), built for
+// the host triple named explicitly so the flag does not reach build scripts and proc
+// macros, in a scratch target directory; its sizes go beside the release build's. A
+// failure is recorded in static_error and leaves the release build usable.
+void BuildStaticVariant(const fs::path& rust_dir, const spec::Implementation& impl, BuildRecord& record) {
+  const std::string target = TargetTriple();
+  if (target.rfind("not read", 0) == 0) {
+    record.static_error = "no static variant: the target triple was " + target;
+    return;
+  }
+  ScratchDir scratch;
+  std::string rustflags = "-C target-feature=+crt-static";
+  if (const char* rf = std::getenv("RUSTFLAGS")) rustflags = std::string(rf) + " " + rustflags;
+  std::vector<std::string> env = {"CARGO_TARGET_DIR=" + (scratch.path() / "target").string(), "RUSTFLAGS=" + rustflags};
+  std::vector<std::string> argv = {"cargo", "build",  "--release", "--locked",    "--offline",
+                                   "-p",    impl.package, "--target", target};
+  record.static_command = "cd rust && RUSTFLAGS=\"" + rustflags + "\" " + JoinArgs(argv);
+  auto r = RunCommand(argv, rust_dir, env);
+  if (!r.Ok()) {
+    record.static_error = FailureSummary("the crt-static cargo build", r);
+    return;
+  }
+  fs::path binary = scratch.path() / "target" / target / "release" / impl.binary;
+  if (!IsStaticallyLinked(binary).value_or(false)) {
+    record.static_error = "the crt-static build still names an ELF interpreter";
+    return;
+  }
+  record.static_binary_bytes = static_cast<int64_t>(fs::file_size(binary));
+  record.static_binary_stripped_bytes = StrippedSize(binary);
+}
+
 bool BuildRust(const fs::path& root, const spec::Implementation& impl, const BuildOptions& options,
                BuildRecord& record) {
   fs::path rust_dir = root / "rust";
@@ -87,13 +119,16 @@ bool BuildRust(const fs::path& root, const spec::Implementation& impl, const Bui
     }
   }
 
+  if (options.static_variant) BuildStaticVariant(rust_dir, impl, record);
   if (!options.measure_build_times) return true;
+  return TimeBuilds(options.build_time_runs, record, [&](BuildRecord& record) {
   ScratchDir scratch;
   CopyTree(rust_dir, scratch.path() / "rust", {"target"});
   std::vector<std::string> env = {"CARGO_TARGET_DIR=" + (scratch.path() / "target").string()};
   std::vector<std::string> build = {"cargo", "build", "--release", "--locked", "--offline", "-p", impl.package};
   record.cache_state = "empty target directory; crates already downloaded; Rust standard library precompiled by rustup";
   return TimeColdAndIncremental(build, scratch.path(), "rust", env, impl.source, record);
+  });
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ std::optional<Range> RangeField(const TomlReader& r, const toml::table& t, std::
 
 Check ParseCheck(const TomlReader& r, const toml::table& t) {
   r.AllowOnly(t, {"label", "workload", "metric", "go", "rust", "ratio", "go_range", "rust_range", "tolerance",
-                  "tolerance_reason"});
+                  "tolerance_reason", "not_measured", "go_metric", "rust_metric", "within"});
   Check c;
   c.line = LineOf(&t);
   c.label = r.RequireString(t, "label");
@@ -48,6 +48,16 @@ Check ParseCheck(const TomlReader& r, const toml::table& t) {
     c.tolerance = *v;
   }
   c.tolerance_reason = r.OptString(t, "tolerance_reason").value_or("");
+  c.not_measured = r.OptString(t, "not_measured").value_or("");
+  if (const toml::array* within = t["within"].as_array()) {
+    for (const auto& w : *within) {
+      if (!w.is_string()) r.Fail(&w, "'within' lists workload ids (strings)");
+      c.within.push_back(*w.value<std::string>());
+    }
+  }
+  if (!c.within.empty() && c.workload != Check::kGeomean) r.Fail(t.get("within"), "'within' is for geomean checks only");
+  c.go_metric = r.OptString(t, "go_metric").value_or("");
+  c.rust_metric = r.OptString(t, "rust_metric").value_or("");
   if (c.tolerance > 0 && c.tolerance_reason.empty()) {
     r.Fail(t.get("tolerance"), "a 'tolerance' needs 'tolerance_reason': the wording that makes the figure approximate");
   }
@@ -55,6 +65,12 @@ Check ParseCheck(const TomlReader& r, const toml::table& t) {
     r.Fail(t.get("tolerance_reason"), "'tolerance_reason' without a 'tolerance' above 0");
   }
   if (!c.ratio && !c.go_range && !c.rust_range) r.Fail(&t, "a check needs 'ratio', 'go_range' or 'rust_range'");
+  if (c.IsGeomean()) {
+    if (c.metric != "time" || !c.ratio || c.go_range || c.rust_range || !c.go.empty() || !c.rust.empty()) {
+      r.Fail(&t, "a 'geomean' check has metric = \"time\", a 'ratio' (rust/go of time) and no 'go', 'rust' or ranges");
+    }
+    return c;
+  }
   if (c.ratio && (c.go.empty() || c.rust.empty())) r.Fail(&t, "a 'ratio' check names both 'go' and 'rust'");
   if (c.go_range && c.go.empty()) r.Fail(&t, "'go_range' needs 'go', the implementation it bounds");
   if (c.rust_range && c.rust.empty()) r.Fail(&t, "'rust_range' needs 'rust', the implementation it bounds");
@@ -134,6 +150,7 @@ std::vector<std::string> CheckAgainstCatalog(const std::vector<Claim>& claims, c
     for (const auto& check : claim.checks) {
       const std::string where = claim.file.string() + ":" + std::to_string(check.line) + ": claim '" + claim.id +
                                 "', check '" + check.label + "': ";
+      if (check.IsGeomean()) continue;  // its parts are whatever the run measured (ParseCheck checked the rest)
       std::string kind = "build";
       const spec::Workload* workload = nullptr;
       std::string task;
@@ -162,10 +179,19 @@ std::vector<std::string> CheckAgainstCatalog(const std::vector<Claim>& claims, c
         }
       }
       const std::vector<std::string> metrics = registry.NamesFor(kind);
-      if (std::find(metrics.begin(), metrics.end(), check.metric) == metrics.end()) {
+      for (const std::string* name : {&check.metric, &check.go_metric, &check.rust_metric}) {
+        if (name->empty() || std::find(metrics.begin(), metrics.end(), *name) != metrics.end()) continue;
         std::string known;
         for (const auto& m : metrics) known += (known.empty() ? "" : ", ") + m;
-        problems.push_back(where + "unknown " + kind + " metric '" + check.metric + "' (known: " + known + ")");
+        problems.push_back(where + "unknown " + kind + " metric '" + *name + "' (known: " + known + ")");
+      }
+      if (!check.go_metric.empty() || !check.rust_metric.empty()) {
+        const stats::Metric* go = registry.Find(check.GoMetric());
+        const stats::Metric* rust = registry.Find(check.RustMetric());
+        if (go && rust && go->unit != rust->unit) {
+          problems.push_back(where + "'" + check.GoMetric() + "' and '" + check.RustMetric() +
+                             "' have different units: no ratio between them");
+        }
       }
       for (const std::string* impl : {&check.go, &check.rust}) {
         if (impl->empty()) continue;

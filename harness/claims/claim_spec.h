@@ -20,6 +20,10 @@ struct Check {
   std::string label;
   std::string workload;  ///< "build", an http workload id, or "<batch workload>/<task>"
   std::string metric;
+  /// A side measured on another metric of the same unit, where the document pairs unlike
+  /// builds (Go's default binary against Rust's stripped one); empty: `metric`.
+  std::string go_metric;
+  std::string rust_metric;
   std::string go;        ///< implementation ids; one may be empty
   std::string rust;
   std::optional<Range> ratio;  ///< rust/go of the metric's medians
@@ -30,7 +34,21 @@ struct Check {
   /// its reason; a range or a one-sided bound gets none: noise is the interval's job.
   double tolerance = 0;
   std::string tolerance_reason;  ///< required when tolerance > 0
+  /// Set: the check is listed with what it would compare but not judged, for this reason
+  /// (the document's conditions cannot be met here, or the part of a claim that names a
+  /// workload this project does not have).
+  std::string not_measured;
+  /// Geomean checks only: the workloads (ids, or "<batch workload>" for all its tasks) the
+  /// mean runs over; empty: every comparable workload of the run.
+  std::vector<std::string> within;
   int line = 0;                ///< in the claims file, for messages
+
+  /// `workload = "geomean"`, `metric = "time"`: the geometric mean of Rust/Go time ratios
+  /// over every comparable workload of the run (claims/geomean.h).
+  bool IsGeomean() const { return workload == kGeomean; }
+  const std::string& GoMetric() const { return go_metric.empty() ? metric : go_metric; }
+  const std::string& RustMetric() const { return rust_metric.empty() ? metric : rust_metric; }
+  static constexpr const char* kGeomean = "geomean";
 };
 
 struct Claim {

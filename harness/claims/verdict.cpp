@@ -7,7 +7,9 @@
 #include <map>
 #include <optional>
 
+#include "claims/geomean.h"
 #include "claims/judge.h"
+#include "claims/measured.h"
 #include "stats/exact_intervals.h"
 #include "stats/metric_registry.h"
 
@@ -15,91 +17,6 @@ namespace claimbench::claims {
 namespace {
 
 constexpr double kOpen = 1e299;  // bounds at or above this are "no upper end"
-
-// A measured value: its samples (for intervals) and median.
-struct Measured {
-  std::vector<double> samples;
-  double median = 0;
-  bool exact = false;  ///< a size or a line count: the same on every measurement, no noise to allow for
-};
-
-// The entry of `impl` on `check.workload` ("<workload>" or "<batch workload>/<task>"): its
-// status, error and summaries, or the reason there is none.
-struct Entry {
-  results::Status status;
-  std::optional<std::string> error;
-  const results::Summaries* summary;
-};
-
-std::optional<Entry> FindEntry(const results::RunResults& results, const Check& check, const std::string& impl,
-                               std::string& why) {
-  auto slash = check.workload.find('/');
-  const std::string workload = check.workload.substr(0, slash);
-  const std::string task = slash == std::string::npos ? "" : check.workload.substr(slash + 1);
-  const results::Workload* w = results.FindWorkload(workload);
-  if (!w) {
-    why = "workload " + workload + " was not part of this run";
-    return std::nullopt;
-  }
-  if (const auto* http = w->http(); http && task.empty()) {
-    for (const auto& i : http->implementations) {
-      if (i.id == impl) return Entry{i.status, i.error, &i.summary};
-    }
-  }
-  if (const auto* batch = w->batch()) {
-    for (const auto& t : batch->tasks) {
-      if (t.id != task) continue;
-      for (const auto& i : t.implementations) {
-        if (i.id == impl) return Entry{i.status, i.error, &i.summary};
-      }
-    }
-  }
-  why = impl + " did not run " + check.workload + " in this run";
-  return std::nullopt;
-}
-
-// The measured value of `check.metric` for implementation `impl`, or the reason there is none.
-std::optional<Measured> Find(const results::RunResults& results, const Check& check, const std::string& impl,
-                             std::string& why) {
-  const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
-  const stats::Metric* metric = registry.Find(check.metric);
-  if (check.workload == "build") {
-    auto b = results.builds.find(impl);
-    if (b == results.builds.end()) {
-      why = impl + " was not built in this run";
-      return std::nullopt;
-    }
-    const build::BuildRecord& record = b->second.record;
-    if (!record.ok) {  // a failed build is no figure (its sizes read 0)
-      why = "the build of " + impl + " failed: " + record.error.substr(0, record.error.find('\n'));
-      return std::nullopt;
-    }
-    std::optional<double> v = metric && metric->from_build ? metric->from_build(record) : std::nullopt;
-    if (v && *v <= 0 && metric->exact) {
-      why = check.metric + " of " + impl + " was not measured (the build or strip gave no figure)";
-      return std::nullopt;
-    }
-    if (!v) {
-      why = check.metric + " of " + impl + " was not measured in this run" +
-            (metric && !metric->exact ? " (run without --no-build-times)" : "");
-      return std::nullopt;
-    }
-    return Measured{{*v}, *v, metric->exact};
-  }
-  std::optional<Entry> entry = FindEntry(results, check, impl, why);
-  if (!entry) return std::nullopt;
-  if (entry->status != results::Status::kOk) {
-    why = impl + " on " + check.workload + ": " + std::string(results::Name(entry->status)) + " (" +
-          entry->error.value_or("") + ")";
-    return std::nullopt;
-  }
-  auto s = entry->summary->find(check.metric);
-  if (s == entry->summary->end()) {
-    why = check.metric + " of " + impl + " on " + check.workload + " was not measured in this run";
-    return std::nullopt;
-  }
-  return Measured{s->second.SamplesOrMedian(), s->second.median, metric && metric->exact};
-}
 
 std::string Num(double v) { return v >= kOpen ? "inf" : fmt::format("{:.4g}", v); }
 
@@ -169,7 +86,10 @@ std::optional<bool> SustainedRate(const results::RunResults& results, const Chec
   if (!http || !http->load) return std::nullopt;
   rate_key.clear();
   for (double rate : http->load->fixed_rates) {
-    if (stats::metric::LatencyP99AtRate(rate) == check.metric) rate_key = stats::metric::RateKey(rate);
+    if (stats::metric::LatencyP99AtRate(rate) == check.metric ||
+        stats::metric::LatencyP99OverloadedAtRate(rate) == check.metric) {
+      rate_key = stats::metric::RateKey(rate);
+    }
   }
   if (rate_key.empty()) return std::nullopt;
   std::optional<bool> sustained;
@@ -216,12 +136,60 @@ std::optional<results::CheckVerdict> Censored(const Check& check, const results:
   return out;
 }
 
+// An overload claim (a P99 the document measured past the servers' capacity) on a machine
+// where both sides kept up at that rate: why it is not measured; nullopt otherwise.
+std::optional<std::string> NotOverloaded(const Check& check, const results::RunResults& results) {
+  if (check.metric.rfind("latency_p99_overloaded_at_", 0) != 0 || check.go.empty() || check.rust.empty()) {
+    return std::nullopt;
+  }
+  std::string key;
+  std::optional<bool> go = SustainedRate(results, check, check.go, key);
+  std::optional<bool> rust = SustainedRate(results, check, check.rust, key);
+  if (!go || !rust || !*go || !*rust) return std::nullopt;
+  return fmt::format("neither {} nor {} was overloaded at {} req/s on this machine: both sustained it, so neither "
+                     "has the overload P99 the claim states (their P99 there is latency_p99_at_{}_rps_ns)",
+                     check.go, check.rust, key, key);
+}
+
+// The window an overload P99 grew over, for the verdict's detail.
+std::string OverloadWindow(const Check& check, const results::RunResults& results) {
+  if (check.metric.rfind("latency_p99_overloaded_at_", 0) != 0) return "";
+  const results::Workload* w = results.FindWorkload(check.workload);
+  const results::HttpWorkload* http = w ? w->http() : nullptr;
+  if (!http || !http->load) return "";
+  return fmt::format("; both overloaded: P99 over a {:g} s window, which grows with the window",
+                     http->load->point_duration_s);
+}
+
 // Whether every side `check` names has a measurement in `results`.
 bool Measurable(const Check& check, const results::RunResults& results) {
+  if (!check.not_measured.empty()) return false;
+  if (check.IsGeomean()) return !GeomeanTimeRatio(results, 0.95, check.within).parts.empty();
   std::string why;
   if (Censored(check, results, {})) return true;
-  return (check.go.empty() || Find(results, check, check.go, why)) &&
-         (check.rust.empty() || Find(results, check, check.rust, why));
+  return (check.go.empty() || FindMeasured(results, check.workload, check.GoMetric(), check.go, why)) &&
+         (check.rust.empty() || FindMeasured(results, check.workload, check.RustMetric(), check.rust, why));
+}
+
+results::CheckVerdict EvaluateGeomean(const Check& check, const results::RunResults& results, double level,
+                                      results::CheckVerdict out) {
+  GeomeanEvidence geomean = GeomeanTimeRatio(results, level, check.within);
+  if (geomean.parts.empty()) return NotMeasured(out, "no workload of this run has both a Go and a Rust figure");
+  const Evidence& e = geomean.evidence;
+  out.measured = e.point;
+  if (e.interval) {
+    out.ci_low = e.interval->low;
+    out.ci_high = e.interval->high;
+  }
+  out.expected = fmt::format("geometric mean of rust/go time over {} workloads in [{}, {}] ({})", geomean.parts.size(),
+                             Num(check.ratio->first), Num(check.ratio->second), ToleranceText(check));
+  out.judged = "ratio, geometric mean over every comparable workload (simultaneous interval)";
+  Judgement j = JudgeRatio(e, *check.ratio, check.tolerance);
+  out.verdict = j.verdict;
+  out.direction = j.direction;
+  out.magnitude = j.magnitude;
+  out.detail = "geometric mean: " + j.detail + "; " + DescribeParts(geomean);
+  return out;
 }
 
 results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResults& results, double level) {
@@ -233,11 +201,14 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   out.rust = check.rust;
   out.tolerance = check.tolerance;
   out.tolerance_reason = check.tolerance_reason;
+  if (!check.not_measured.empty()) return NotMeasured(out, check.not_measured);
+  if (check.IsGeomean()) return EvaluateGeomean(check, results, level, out);
   if (auto censored = Censored(check, results, out)) return *censored;
+  if (auto why = NotOverloaded(check, results)) return NotMeasured(out, *why);
   std::string why;
   std::optional<Measured> go, rust;
-  if (!check.go.empty() && !(go = Find(results, check, check.go, why))) return NotMeasured(out, why);
-  if (!check.rust.empty() && !(rust = Find(results, check, check.rust, why))) return NotMeasured(out, why);
+  if (!check.go.empty() && !(go = FindMeasured(results, check.workload, check.GoMetric(), check.go, why))) return NotMeasured(out, why);
+  if (!check.rust.empty() && !(rust = FindMeasured(results, check.workload, check.RustMetric(), check.rust, why))) return NotMeasured(out, why);
   std::vector<Judgement> judgements;
   std::vector<std::string> expected, judged;
   auto record = [&](const Evidence& e) {
@@ -285,10 +256,13 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   for (const auto& j : judged) judged_text += (judged_text.empty() ? "" : "; ") + j;
   out.expected = fmt::format("{} ({})", expected_text, ToleranceText(check));
   out.judged = judged_text;
+  if (!check.go_metric.empty() || !check.rust_metric.empty()) {
+    out.judged += fmt::format(" (go {} vs rust {}, as the document pairs them)", check.GoMetric(), check.RustMetric());
+  }
   out.verdict = worst.verdict;
   out.direction = worst.direction;
   out.magnitude = worst.magnitude;
-  out.detail = detail;
+  out.detail = detail + OverloadWindow(check, results);
   return out;
 }
 

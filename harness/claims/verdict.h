@@ -1,8 +1,7 @@
 // Verdicts: each claim's checks judged against a results file. A ratio is judged by the
-// 95% bootstrap interval of rust/go; an absolute range by the interval of that side's
-// median (and said to be hardware-bound). consistent: the interval lies inside the
-// (tolerance-widened) bounds; contradicted: it lies wholly outside, with direction and
-// size; inconclusive: it straddles a bound; not measured here: with the reason.
+// 95% Hodges-Lehmann interval of rust/go; an absolute range by the order-statistic interval
+// of that side's median (and said to be hardware-bound). Direction first, then magnitude
+// (claims/judge.h); not measured here: with the reason.
 #pragma once
 
 #include <string>

@@ -50,6 +50,7 @@ struct Commands {
   std::string duration, warmup, point_duration;
   CLI::Option* connections = nullptr;
   CLI::Option* iterations = nullptr;
+  CLI::Option* processes = nullptr;
   CLI::App* run_cmd = nullptr;
   cli::LoadCommand load;
   CLI::Option* expect = nullptr;
@@ -98,8 +99,13 @@ void AddRun(CLI::App& app, Commands& c) {
       ->check(CLI::IsMember({"none", "bonferroni"}));
   run_cmd->add_option("--startup-runs", run.startup_runs, "Starts whose median startup time is reported")
       ->check(CLI::Range(0, 1000));
-  c.iterations = run_cmd->add_option("--iterations", "Batch workloads: measured iterations per runner")
+  c.iterations = run_cmd->add_option("--iterations", "Batch workloads: measured iterations per runner process")
                      ->check(CLI::Range(1, 100000));
+  c.processes = run_cmd
+                    ->add_option("--processes",
+                                 "Batch workloads: independent runner processes per implementation and task; each "
+                                 "process's median is one sample (the suite's: 6)")
+                    ->check(CLI::Range(1, 1000));
 }
 
 void AddLoad(CLI::App& app, Commands& c) {
@@ -169,6 +175,7 @@ int Dispatch(Commands& c) {
     if (!c.point_duration.empty()) c.run.point_duration = claimbench::ParseDuration(c.point_duration);
     if (*c.connections) c.run.connections = c.connections->as<int>();
     if (*c.iterations) c.run.iterations = c.iterations->as<int>();
+    if (*c.processes) c.run.processes = c.processes->as<int>();
     c.run.load_points_every_trial = c.run.suite == claimbench::results::Suite::kFull;
     return cli::RunSuite(c.common, c.run);
   }

@@ -204,7 +204,7 @@ Chart BarChart(const std::vector<Bar>& bars, const BarSpec& spec) {
     }
     canvas.Text(label_x + 6, middle + 4, value + " " + spec.unit + (s->noisy ? " ~" : ""), "start", "value");
   }
-  return {canvas.Finish(), "Bars: medians; whiskers: 95% bootstrap CIs (none with a single sample); ~: noisy. "
+  return {canvas.Finish(), "Bars: medians; whiskers: 95% order-statistic CIs of the median (none below 6 samples); ~: noisy. "
                            "Colour: the implementation's language."};
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "claims/claim_spec.h"
 #include "report/comparison.h"
 
 namespace claimbench::report {
@@ -121,7 +122,9 @@ CheckView Check(const results::CheckVerdict& k, const stats::MetricRegistry& reg
   std::erase(where, "");
   check.where = Joined(where, ", ");
   std::vector<std::string> measured;
-  const stats::Metric* metric = registry.Find(k.metric);
+  // A geomean check's "time" reads like any time metric (lower is better).
+  const stats::Metric* metric =
+      registry.Find(k.workload == claims::Check::kGeomean ? std::string(stats::metric::kIterationTime) : k.metric);
   const bool ratio = k.judged.rfind("ratio", 0) == 0 || (k.measured && !k.go_measured && !k.rust_measured);
   if (k.measured && ratio) {
     const bool ci = k.ci_low && k.ci_high;
@@ -160,7 +163,7 @@ std::string HttpLoadLine(const results::HttpWorkload& workload) {
                                  load.connections, load.client_threads);
   line += ", " + Seconds(load.warmup_s) + " warmup then a " + Seconds(load.duration_s) + " window";
   line += fmt::format(", {} trial(s)", load.repeat);
-  return line + "; medians over the trials, with 95% bootstrap CIs.";
+  return line + "; medians over the trials, with 95% order-statistic CIs (none below 6 trials).";
 }
 
 Table HttpTable(const results::HttpWorkload& workload, const stats::MetricRegistry& registry) {
@@ -211,9 +214,11 @@ Table LoadPointsTable(const results::HttpWorkload& workload, const stats::Metric
 }
 
 std::string BatchLine(const results::BatchWorkload& workload) {
-  return fmt::format("{} warmup + {} measured iterations per runner; medians over the iterations, with 95% bootstrap "
-                     "CIs. CPU and peak RSS are of the whole runner process. MB/s is decimal (10^6 bytes/s).",
-                     workload.batch.warmup, workload.batch.iterations);
+  return fmt::format("{} runner process(es) per implementation, each {} warmup + {} measured iterations; one sample per "
+                     "process (the median of its iterations), medians over the processes with 95% order-statistic CIs "
+                     "(none below 6 samples). CPU and peak RSS are of the whole runner process. MB/s is decimal "
+                     "(10^6 bytes/s).",
+                     workload.batch.processes, workload.batch.warmup, workload.batch.iterations);
 }
 
 Table BatchTaskTable(const results::BatchTaskResult& task, const stats::MetricRegistry& registry) {
@@ -275,14 +280,24 @@ std::vector<RatioLine> RatioLines(const std::vector<results::Ratio>& ratios, con
 }
 
 Table BuildsTable(const std::map<std::string, results::Build>& builds, const stats::MetricRegistry& registry) {
-  const std::pair<std::string_view, const char*> kFigures[] = {{metric::kBuildCold, "cold build"},
-                                                               {metric::kBuildIncremental, "incremental"},
-                                                               {metric::kBinaryBytes, "binary"},
-                                                               {metric::kBinaryStrippedBytes, "stripped"},
-                                                               {metric::kHandlerLines, "handler lines"}};
+  std::vector<std::pair<std::string_view, const char*>> figures = {{metric::kBuildCold, "cold build"},
+                                                                    {metric::kBuildIncremental, "incremental"},
+                                                                    {metric::kBinaryBytes, "binary"},
+                                                                    {metric::kBinaryStrippedBytes, "stripped"},
+                                                                    {metric::kHandlerLines, "handler lines"}};
+  // Static sizes get columns when some release binary is not static and a static variant
+  // was built for it (Rust +crt-static, full suite): both linkings' sizes side by side.
+  const bool static_variants = std::any_of(builds.begin(), builds.end(), [](const auto& entry) {
+    const build::BuildRecord& r = entry.second.record;
+    return r.static_binary_bytes && !r.static_linked.value_or(false);
+  });
+  if (static_variants) {
+    figures.insert(figures.begin() + 4, {{metric::kStaticBinaryBytes, "static"},
+                                           {metric::kStaticBinaryStrippedBytes, "static stripped"}});
+  }
   Table table;
   table.columns = {{"implementation"}};
-  for (const auto& [name, column] : kFigures) table.columns.push_back({column, true});
+  for (const auto& [name, column] : figures) table.columns.push_back({column, true});
   table.columns.insert(table.columns.end(), {{"toolchain"}, {"libraries"}, {"flags"}, {"status"}});
   bool any_times = false;
   for (const auto& [id, b] : builds) {
@@ -292,7 +307,7 @@ Table BuildsTable(const std::map<std::string, results::Build>& builds, const sta
     for (const auto& [name, version] : r.libraries) libraries.push_back(name + " " + version);
     std::vector<Cell> row = {Cell{id}};
     // A failed build has no figures (its sizes read 0).
-    for (const auto& [name, column] : kFigures) {
+    for (const auto& [name, column] : figures) {
       const stats::Metric& m = registry.Get(name);
       row.push_back(r.ok ? ValueCell(m.from_build(r), m) : Cell{"-"});
     }
@@ -305,8 +320,11 @@ Table BuildsTable(const std::map<std::string, results::Build>& builds, const sta
     table.notes.push_back("Cold and incremental build times were not measured in this run (--no-build-times).");
   }
   table.notes.push_back(
-      "Build times in seconds of wall time; binary sizes as built and after strip, in decimal kB and MB (10^3, "
-      "10^6 bytes).");
+      "Build times in seconds of wall time (medians where cold builds ran several times); binary sizes as built "
+      "and after strip, in decimal kB and MB (10^3, 10^6 bytes)." +
+      std::string(static_variants ? " static: a statically linked build (the release binary itself where it is "
+                                    "static; Rust: +crt-static)."
+                                  : ""));
   return table;
 }
 

@@ -34,6 +34,9 @@ struct Summary {
   std::optional<double> ci_high;
   bool noisy = false;
   std::vector<double> samples;  ///< empty in files that did not keep them
+  /// What one sample is when it is not self-evident ("runner processes, each the median of
+  /// its 3 iterations"); absent for trials, startup runs and builds.
+  std::optional<std::string> samples_of;
 
   /// The samples, or the median alone for a file that did not keep them.
   std::vector<double> SamplesOrMedian() const { return samples.empty() ? std::vector<double>{median} : samples; }
@@ -141,6 +144,10 @@ struct GcPauses {
   std::optional<double> pause_max_us;
   double pause_total_us = 0;
   std::string source;
+  std::optional<int64_t> live_heap_max_mb;  ///< largest live (marked) heap of a cycle in the window
+  /// Median over the window's cycles of heap at GC start / the previous cycle's live heap,
+  /// from cycles whose live heap was large enough to read (gc_trace.h); none otherwise.
+  std::optional<double> heap_over_live;
 };
 
 struct RssSample {
@@ -232,6 +239,7 @@ struct HttpWorkload {
 // ---------------------------------------------------------------- batch workloads
 
 struct BatchSettings {
+  int64_t processes = 1;  ///< runner processes per implementation and task
   int64_t warmup = 0;
   int64_t iterations = 0;
   double timeout_s = 0;
@@ -251,6 +259,7 @@ struct CorpusRecord {
 
 /// One runner process's own figures.
 struct RunnerProcess {
+  int64_t iterations = 0;  ///< measured iterations this process ran (its share of measure_ns, in order)
   int64_t rss_peak_sampled_bytes = 0;
   std::optional<double> cpu_user_s;
   std::optional<double> cpu_system_s;

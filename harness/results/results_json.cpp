@@ -1,6 +1,7 @@
 // results.json <-> RunResults.
 #include "results/results_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -27,6 +28,7 @@ json SummaryJson(const Summary& s) {
             {"unit", s.unit},     {"noisy", s.noisy}, {"samples", s.samples}};
   j["ci_low"] = OptJson(s.ci_low);
   j["ci_high"] = OptJson(s.ci_high);
+  PutIf(j, "samples_of", s.samples_of);
   return j;
 }
 
@@ -91,14 +93,17 @@ json StartupJson(const StartupRuns& s) {
 }
 
 json GcJson(const GcPauses& g) {
-  return {{"cycles", g.cycles},
-          {"cycles_per_s", g.cycles_per_s},
-          {"pauses", g.pauses},
-          {"pause_p50_us", OptJson(g.pause_p50_us)},
-          {"pause_p99_us", OptJson(g.pause_p99_us)},
-          {"pause_max_us", OptJson(g.pause_max_us)},
-          {"pause_total_us", g.pause_total_us},
-          {"source", g.source}};
+  json j = {{"cycles", g.cycles},
+            {"cycles_per_s", g.cycles_per_s},
+            {"pauses", g.pauses},
+            {"pause_p50_us", OptJson(g.pause_p50_us)},
+            {"pause_p99_us", OptJson(g.pause_p99_us)},
+            {"pause_max_us", OptJson(g.pause_max_us)},
+            {"pause_total_us", g.pause_total_us},
+            {"source", g.source}};
+  PutIf(j, "live_heap_max_mb", g.live_heap_max_mb);
+  PutIf(j, "heap_over_live", g.heap_over_live);
+  return j;
 }
 
 json ServerJson(const ServerFigures& s) {
@@ -217,7 +222,7 @@ json BatchEntryJson(const BatchEntry& e) {
     j["extra"] = ExtraJson(e.extra);
     json processes = json::array();
     for (const auto& p : e.process) {
-      json pj = {{"rss_peak_sampled_bytes", p.rss_peak_sampled_bytes}, {"scope", p.scope}};
+      json pj = {{"iterations", p.iterations}, {"rss_peak_sampled_bytes", p.rss_peak_sampled_bytes}, {"scope", p.scope}};
       PutIf(pj, "cpu_user_s", p.cpu_user_s);
       PutIf(pj, "cpu_system_s", p.cpu_system_s);
       PutIf(pj, "cpu_s", p.cpu_s);
@@ -237,7 +242,8 @@ json BatchWorkloadJson(const BatchWorkload& w) {
             {"kind", Name(WorkloadKind::kBatch)},
             {"description", w.description},
             {"batch",
-             {{"warmup", w.batch.warmup},
+             {{"processes", w.batch.processes},
+              {"warmup", w.batch.warmup},
               {"iterations", w.batch.iterations},
               {"timeout_s", w.batch.timeout_s},
               {"cpus", w.batch.cpus}}},
@@ -350,6 +356,7 @@ Summary ReadSummary(const JsonIn& in) {
   s.ci_low = in.OptNumber("ci_low");
   s.ci_high = in.OptNumber("ci_high");
   s.noisy = BoolOr(in, "noisy");
+  s.samples_of = in.OptString("samples_of");
   return s;
 }
 
@@ -404,10 +411,18 @@ Build ReadBuild(const std::string& id, const JsonIn& in) {
   r.build_s = NumberOr(in, "build_s");
   r.cold_build_s = in.OptNumber("cold_build_s");
   r.incremental_build_s = in.OptNumber("incremental_build_s");
+  r.cold_build_runs_s = NumbersOr(in, "cold_build_runs_s");
+  r.incremental_build_runs_s = NumbersOr(in, "incremental_build_runs_s");
   r.cache_state = StringOr(in, "cache_state");
   r.binary_bytes = IntegerOr(in, "binary_bytes");
   r.binary_stripped_bytes = IntegerOr(in, "binary_stripped_bytes");
   r.handler_lines = static_cast<int>(IntegerOr(in, "handler_lines"));
+  r.listing_lines = static_cast<int>(IntegerOr(in, "listing_lines"));
+  r.static_linked = in.OptBool("static_linked");
+  r.static_binary_bytes = in.OptInteger("static_binary_bytes");
+  r.static_binary_stripped_bytes = in.OptInteger("static_binary_stripped_bytes");
+  r.static_command = StringOr(in, "static_command");
+  r.static_error = StringOr(in, "static_error");
   if (auto settings = in.Find("settings")) {
     for (const auto& [key, value] : settings->Members()) r.settings.emplace_back(key, value.String());
   }
@@ -479,6 +494,8 @@ GcPauses ReadGc(const JsonIn& in) {
   g.pause_max_us = in.OptNumber("pause_max_us");
   g.pause_total_us = NumberOr(in, "pause_total_us");
   g.source = StringOr(in, "source");
+  g.live_heap_max_mb = in.OptInteger("live_heap_max_mb");
+  g.heap_over_live = in.OptNumber("heap_over_live");
   return g;
 }
 
@@ -607,10 +624,17 @@ BatchEntry ReadBatchEntry(const JsonIn& in) {
   }
   if (auto processes = in.Find("process")) {
     for (const auto& p : processes->Elements()) {
-      e.process.push_back({IntegerOr(p, "rss_peak_sampled_bytes"), p.OptNumber("cpu_user_s"),
+      e.process.push_back({IntegerOr(p, "iterations"), IntegerOr(p, "rss_peak_sampled_bytes"), p.OptNumber("cpu_user_s"),
                            p.OptNumber("cpu_system_s"), p.OptNumber("cpu_s"), p.OptInteger("vmhwm_bytes"),
                            p.OptInteger("rss_peak_bytes"), StringOr(p, "scope")});
     }
+  }
+  // Files from before processes were counted: one process ran every iteration, or (a
+  // fresh_process task) each process ran one.
+  bool counted = std::any_of(e.process.begin(), e.process.end(), [](const RunnerProcess& p) { return p.iterations > 0; });
+  if (!counted && e.process.size() == 1) e.process[0].iterations = static_cast<int64_t>(e.measure_ns.size());
+  if (!counted && e.process.size() > 1 && e.process.size() == e.measure_ns.size()) {
+    for (auto& p : e.process) p.iterations = 1;
   }
   e.fresh_process = BoolOr(in, "fresh_process");
   e.summary = ReadSummaries(in, "summary");
@@ -622,7 +646,7 @@ BatchWorkload ReadBatchWorkload(const JsonIn& in) {
   w.id = in.String("id");
   w.description = StringOr(in, "description");
   if (auto b = in.Find("batch")) {
-    w.batch = {IntegerOr(*b, "warmup"), IntegerOr(*b, "iterations"), NumberOr(*b, "timeout_s"), IntegersOr(*b, "cpus")};
+    w.batch = {IntegerOr(*b, "processes", 1), IntegerOr(*b, "warmup"), IntegerOr(*b, "iterations"), NumberOr(*b, "timeout_s"), IntegersOr(*b, "cpus")};
   }
   if (auto corpora = in.Find("corpora")) {
     for (const auto& c : corpora->Elements()) {
@@ -708,12 +732,22 @@ json BuildJson(const Build& b) {
             {"binary_bytes", r.binary_bytes},
             {"binary_stripped_bytes", r.binary_stripped_bytes},
             {"handler_lines", r.handler_lines}};
+  if (r.listing_lines > 0) j["listing_lines"] = r.listing_lines;
+  PutIf(j, "static_linked", r.static_linked);
+  PutIf(j, "static_binary_bytes", r.static_binary_bytes);
+  PutIf(j, "static_binary_stripped_bytes", r.static_binary_stripped_bytes);
+  if (!r.static_command.empty()) j["static_command"] = r.static_command;
+  if (!r.static_error.empty()) j["static_error"] = r.static_error;
   if (!r.ok) j["error"] = r.error;
   if (r.cold_build_s) {
     j["cold_build_s"] = *r.cold_build_s;
+    j["cold_build_runs_s"] = r.cold_build_runs_s;
     j["cache_state"] = r.cache_state;
   }
-  if (r.incremental_build_s) j["incremental_build_s"] = *r.incremental_build_s;
+  if (r.incremental_build_s) {
+    j["incremental_build_s"] = *r.incremental_build_s;
+    j["incremental_build_runs_s"] = r.incremental_build_runs_s;
+  }
   if (!r.settings.empty()) {
     j["settings"] = json::object();
     for (const auto& [key, value] : r.settings) j["settings"][key] = value;

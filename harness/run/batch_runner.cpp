@@ -198,6 +198,7 @@ void RecordRun(results::BatchEntry& out, const FollowedRunner& f) {
   out.measure_ns = f.transcript.measure_ns;
   out.extra = f.transcript.extra;
   results::RunnerProcess process;
+  process.iterations = static_cast<int64_t>(f.transcript.measure_ns.size());
   process.rss_peak_sampled_bytes = f.sampled_peak;
   if (f.cpu) {
     process.cpu_user_s = f.cpu->user_s;

@@ -19,6 +19,7 @@ namespace claimbench::run {
 
 struct BatchRunOptions {
   std::vector<int> cpus;  ///< the runner's CPU set (empty: not pinned)
+  int processes = 1;      ///< runner processes (the launcher's loop; RunBatchTask runs one)
   int warmup = 1;
   int iterations = 5;
   std::chrono::nanoseconds timeout = std::chrono::seconds(120);

@@ -35,6 +35,7 @@ BatchRunOptions RunnerOptions(const spec::Workload& w, const RunState& state) {
   const bool quick = state.Quick();
   BatchRunOptions runner;
   runner.cpus = BatchCpus(options.cpus);
+  runner.processes = options.verify_only ? 1 : options.processes.value_or(quick ? w.batch.quick_processes : w.batch.processes);
   runner.warmup = options.verify_only ? 0 : (quick ? w.batch.quick_warmup : w.batch.warmup);
   runner.iterations =
       options.verify_only ? 1 : options.iterations.value_or(quick ? w.batch.quick_iterations : w.batch.iterations);
@@ -82,7 +83,7 @@ bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::st
   results::BatchWorkload workload;
   workload.id = w.id;
   workload.description = w.description;
-  workload.batch = {runner.warmup, runner.iterations, std::chrono::duration<double>(runner.timeout).count(),
+  workload.batch = {runner.processes, runner.warmup, runner.iterations, std::chrono::duration<double>(runner.timeout).count(),
                     std::vector<int64_t>(runner.cpus.begin(), runner.cpus.end())};
   state.results.workloads.push_back({std::move(workload)});
   results::BatchWorkload& stored = *state.results.workloads.back().batch();

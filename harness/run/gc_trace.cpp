@@ -11,6 +11,8 @@ namespace claimbench::run {
 std::vector<GcCycle> ParseGcTrace(std::string_view log) {
   // "gc 12 @3.456s 2%: 0.011+1.2+0.025 ms clock, ..."
   static const std::regex kLine(R"(^gc (\d+) @([0-9.]+)s [0-9]+%: ([0-9.]+)\+([0-9.]+)\+([0-9.]+) ms clock)");
+  // "..., 4->4->1 MB, 5 MB goal, ..."
+  static const std::regex kHeap(R"(, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal)");
   std::vector<GcCycle> out;
   size_t start = 0;
   while (start < log.size()) {
@@ -19,7 +21,15 @@ std::vector<GcCycle> ParseGcTrace(std::string_view log) {
     std::string line(log.substr(start, end - start));
     std::smatch m;
     if (std::regex_search(line, m, kLine)) {
-      out.push_back({std::stoi(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), std::stod(m[5])});
+      GcCycle cycle{std::stoi(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), std::stod(m[5])};
+      std::smatch heap;
+      if (std::regex_search(line, heap, kHeap)) {
+        cycle.heap_start_mb = std::stoll(heap[1]);
+        cycle.heap_end_mb = std::stoll(heap[2]);
+        cycle.live_mb = std::stoll(heap[3]);
+        cycle.goal_mb = std::stoll(heap[4]);
+      }
+      out.push_back(cycle);
     }
     start = end + 1;
   }
@@ -28,12 +38,20 @@ std::vector<GcCycle> ParseGcTrace(std::string_view log) {
 
 results::GcPauses GcPauseSummary(const std::vector<GcCycle>& cycles, double from_s, double to_s) {
   std::vector<double> pauses_us;
+  std::vector<double> heap_over_live;
+  int64_t live_max_mb = -1;
   int count = 0;
-  for (const auto& c : cycles) {
+  for (size_t i = 0; i < cycles.size(); ++i) {
+    const GcCycle& c = cycles[i];
     if (c.at_s < from_s || c.at_s >= to_s) continue;
     ++count;
     pauses_us.push_back(c.sweep_termination_ms * 1e3);
     pauses_us.push_back(c.mark_termination_ms * 1e3);
+    live_max_mb = std::max(live_max_mb, c.live_mb);
+    const GcCycle* previous = i > 0 ? &cycles[i - 1] : nullptr;
+    if (previous && previous->live_mb >= kMinLiveHeapMbForRatio && c.heap_start_mb >= 0) {
+      heap_over_live.push_back(static_cast<double>(c.heap_start_mb) / static_cast<double>(previous->live_mb));
+    }
   }
   std::sort(pauses_us.begin(), pauses_us.end());
   // Nearest rank, as the latency histograms read percentiles.
@@ -53,6 +71,12 @@ results::GcPauses GcPauseSummary(const std::vector<GcCycle>& cycles, double from
   out.pause_p99_us = at(99);
   if (!pauses_us.empty()) out.pause_max_us = pauses_us.back();
   out.pause_total_us = total;
+  if (live_max_mb >= 0) out.live_heap_max_mb = live_max_mb;
+  if (!heap_over_live.empty()) {
+    std::sort(heap_over_live.begin(), heap_over_live.end());
+    size_t n = heap_over_live.size();
+    out.heap_over_live = n % 2 ? heap_over_live[n / 2] : (heap_over_live[n / 2 - 1] + heap_over_live[n / 2]) / 2;
+  }
   out.source = "GODEBUG=gctrace=1: sweep termination and mark termination, each one stop-the-world pause";
   return out;
 }

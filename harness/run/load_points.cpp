@@ -66,8 +66,10 @@ std::map<std::string, results::LoadPoint> FixedRates(const PointPlan& plan, cons
     if (process::Interrupted()) break;
     results::LoadPoint p = Point(OpenLoopAt(plan, rate));
     if (!p.reached.value_or(false)) {
-      p.note = "not reached on this machine: the server (or client) could not sustain this rate";
-      p.latency_p99_ns.reset();  // an overloaded point's P99 is not the P99 at this rate
+      // Its P99 is kept, but as an overload figure (latency_p99_overloaded_at_*): the queue
+      // grew through the window, so it measures the window's length as much as the server.
+      p.note = "not reached on this machine: the server (or client) could not sustain this rate; its P99 is an "
+               "overload figure that grows with the window";
     }
     out[stats::metric::RateKey(rate)] = p;
   }

@@ -20,23 +20,20 @@ int64_t CountLines(const std::filesystem::path& file) {
   return lines;
 }
 
-// A fresh_process task: `iterations` runner processes of one measured iteration each,
-// merged into one entry (the first failure ends it).
-results::BatchEntry RunFreshProcesses(const spec::Workload& workload, const spec::BatchTask& task,
-                                      const spec::Implementation& impl, const std::filesystem::path& binary,
-                                      const std::optional<BatchInput>& input, const BatchRunOptions& options) {
-  BatchRunOptions one = options;
-  one.warmup = 0;
-  one.iterations = 1;
+// `count` runner processes of `each` options, merged into one entry in the order they
+// ran (the first failure ends it): the independent samples of the figure.
+results::BatchEntry RunProcesses(const spec::Workload& workload, const spec::BatchTask& task,
+                                 const spec::Implementation& impl, const std::filesystem::path& binary,
+                                 const std::optional<BatchInput>& input, const BatchRunOptions& each, int count) {
   std::optional<results::BatchEntry> merged;
-  for (int i = 0; i < options.iterations; ++i) {
-    results::BatchEntry r = run::RunBatchTask(workload, task, impl, binary, input, one);
+  for (int i = 0; i < count; ++i) {
+    results::BatchEntry r = run::RunBatchTask(workload, task, impl, binary, input, each);
     if (r.status != results::Status::kOk) return r;
     if (!merged) {
       merged = std::move(r);
-      merged->fresh_process = true;
       continue;
     }
+    merged->warmup_ns.insert(merged->warmup_ns.end(), r.warmup_ns.begin(), r.warmup_ns.end());
     merged->measure_ns.insert(merged->measure_ns.end(), r.measure_ns.begin(), r.measure_ns.end());
     merged->process.insert(merged->process.end(), r.process.begin(), r.process.end());
     for (const auto& [key, values] : r.extra) {
@@ -48,7 +45,7 @@ results::BatchEntry RunFreshProcesses(const spec::Workload& workload, const spec
   if (merged) return *merged;
   results::BatchEntry none;
   none.status = results::Status::kProtocolError;
-  none.error = "no measured iteration was asked for";
+  none.error = "no runner process was asked for";
   return none;
 }
 
@@ -111,8 +108,15 @@ results::BatchEntry ProcessLauncher::RunBatchTask(const spec::Workload& workload
                                                   const std::filesystem::path& binary,
                                                   const std::optional<BatchInput>& input,
                                                   const BatchRunOptions& options) {
-  return task.fresh_process ? RunFreshProcesses(workload, task, impl, binary, input, options)
-                            : run::RunBatchTask(workload, task, impl, binary, input, options);
+  if (!task.fresh_process) return RunProcesses(workload, task, impl, binary, input, options, options.processes);
+  // A fresh_process task: every measured iteration in a process of its own, no warmup.
+  BatchRunOptions one = options;
+  one.warmup = 0;
+  one.iterations = 1;
+  results::BatchEntry entry =
+      RunProcesses(workload, task, impl, binary, input, one, options.processes * options.iterations);
+  entry.fresh_process = entry.status == results::Status::kOk;
+  return entry;
 }
 
 results::RunContext ProcessLauncher::CollectContext(const std::filesystem::path& root, const process::CpuSplit& split,

@@ -14,7 +14,8 @@
 namespace claimbench::run {
 
 /// Trials per implementation of each suite, unless --repeat says otherwise.
-constexpr int kQuickRepeat = 5;
+/// Six: the fewest trials for which a 95% interval of a median exists (exact_intervals.h).
+constexpr int kQuickRepeat = 6;
 constexpr int kFullRepeat = 10;
 
 struct RunOptions {
@@ -29,6 +30,7 @@ struct RunOptions {
   std::optional<int> connections;
   std::optional<std::chrono::nanoseconds> point_duration;  ///< overrides each load point's window
   std::optional<int> iterations;            ///< batch: measured iterations per runner (overrides the suite)
+  std::optional<int> processes;             ///< batch: runner processes per implementation and task (overrides the suite)
   bool build_times = true;                  ///< measure cold/incremental builds
   bool verify_only = false;                 ///< `claimbench verify`
   bool no_load_points = false;              ///< only the main closed-loop measurement

@@ -107,15 +107,18 @@ int PositiveInt(const TomlReader& r, const toml::table& t, std::string_view key,
 BatchSpec ParseBatch(const TomlReader& r, const toml::table& root, const std::vector<std::string>& workload_impls) {
   BatchSpec b;
   if (const toml::table* t = r.OptTable(root, "batch")) {
-    r.AllowOnly(*t, {"warmup", "iterations", "timeout"});
+    r.AllowOnly(*t, {"processes", "warmup", "iterations", "timeout"});
+    b.processes = PositiveInt(r, *t, "processes", b.processes, 1);
     b.warmup = PositiveInt(r, *t, "warmup", b.warmup, 0);
     b.iterations = PositiveInt(r, *t, "iterations", b.iterations, 1);
     b.timeout = DurationField(r, *t, "timeout", b.timeout);
   }
+  b.quick_processes = b.processes;
   b.quick_warmup = b.warmup;
   b.quick_iterations = b.iterations;
   if (const toml::table* q = r.OptTable(root, "quick")) {
-    r.AllowOnly(*q, {"warmup", "iterations"});
+    r.AllowOnly(*q, {"processes", "warmup", "iterations"});
+    b.quick_processes = PositiveInt(r, *q, "processes", b.processes, 1);
     b.quick_warmup = PositiveInt(r, *q, "warmup", b.warmup, 0);
     b.quick_iterations = PositiveInt(r, *q, "iterations", b.iterations, 1);
   }

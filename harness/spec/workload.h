@@ -84,8 +84,14 @@ struct BatchTask {
 
 /// How a batch workload is driven.
 struct BatchSpec {
+  /// Independent runner processes per implementation and task: each runs `warmup` +
+  /// `iterations`, and each process's median is one sample of the figure, so intervals
+  /// carry process-to-process variance (page placement, ASLR, heap layout), not only the
+  /// spread of iterations inside one process.
+  int processes = 6;
   int warmup = 2;
   int iterations = 10;
+  int quick_processes = 6;
   int quick_warmup = 1;
   int quick_iterations = 5;
   std::chrono::nanoseconds timeout = std::chrono::seconds(120);  ///< per runner process

@@ -203,6 +203,10 @@ std::vector<Metric> TrialMetrics() {
   m.push_back(Lower(metric::kGcPauseMax, "us", D::kMicroseconds,
                     [](const HttpTrial& t) { return t.server.gc ? t.server.gc->pause_max_us : std::nullopt; },
                     "longest Go stop-the-world pause in the window"));
+  m.push_back(Lower(metric::kGoHeapOverLive, "x", D::kPlain,
+                    [](const HttpTrial& t) { return t.server.gc ? t.server.gc->heap_over_live : std::nullopt; },
+                    "Go heap at GC start over the live heap the previous cycle marked (median over the window's "
+                    "cycles with a live heap of at least 4 MB)"));
   return m;
 }
 
@@ -217,20 +221,37 @@ std::vector<Metric> BatchAndBuildMetrics() {
                             [name = std::string(extra)](const BatchEntry& e, const BatchInputSize&) { return Extra(e, name); },
                             "", "runner RSS around the idle tasks"));
   }
-  m.push_back(BuildMetric(metric::kBuildCold, "s", D::kSeconds, false,
-                          [](const build::BuildRecord& b) { return b.cold_build_s; }, "cold build time"));
-  m.push_back(BuildMetric(metric::kBuildIncremental, "s", D::kSeconds, false,
-                          [](const build::BuildRecord& b) { return b.incremental_build_s; },
-                          "build time after one handler source changed"));
+  Metric cold = BuildMetric(metric::kBuildCold, "s", D::kSeconds, false,
+                            [](const build::BuildRecord& b) { return b.cold_build_s; }, "cold build time (median)");
+  cold.build_samples = [](const build::BuildRecord& b) { return b.cold_build_runs_s; };
+  m.push_back(cold);
+  Metric incremental = BuildMetric(metric::kBuildIncremental, "s", D::kSeconds, false,
+                                   [](const build::BuildRecord& b) { return b.incremental_build_s; },
+                                   "build time after one handler source changed (median)");
+  incremental.build_samples = [](const build::BuildRecord& b) { return b.incremental_build_runs_s; };
+  m.push_back(incremental);
   m.push_back(BuildMetric(metric::kBinaryBytes, "bytes", D::kDecimalBytes, true,
                           [](const build::BuildRecord& b) { return AsDouble(std::optional(b.binary_bytes)); },
                           "binary size as built"));
   m.push_back(BuildMetric(metric::kBinaryStrippedBytes, "bytes", D::kDecimalBytes, true,
                           [](const build::BuildRecord& b) { return AsDouble(std::optional(b.binary_stripped_bytes)); },
                           "binary size after strip --strip-all"));
+  m.push_back(BuildMetric(metric::kStaticBinaryBytes, "bytes", D::kDecimalBytes, true,
+                          [](const build::BuildRecord& b) { return AsDouble(b.static_binary_bytes); },
+                          "size of a statically linked build (the release binary when it is static; Rust: "
+                          "+crt-static, full suite)"));
+  m.push_back(BuildMetric(metric::kStaticBinaryStrippedBytes, "bytes", D::kDecimalBytes, true,
+                          [](const build::BuildRecord& b) { return AsDouble(b.static_binary_stripped_bytes); },
+                          "size of the statically linked build after strip --strip-all"));
   m.push_back(BuildMetric(metric::kHandlerLines, "lines", D::kPlain, true,
                           [](const build::BuildRecord& b) { return AsDouble(std::optional(b.handler_lines)); },
                           "lines of code of the handler source"));
+  m.push_back(BuildMetric(metric::kListingLines, "lines", D::kPlain, true,
+                          [](const build::BuildRecord& b) {
+                            return b.listing_lines > 0 ? std::optional<double>(b.listing_lines) : std::nullopt;
+                          },
+                          "physical lines of the handler source as an article lists it (blank lines kept, comment "
+                          "lines not)"));
   return m;
 }
 
@@ -247,6 +268,10 @@ std::vector<Metric> FixedMetrics() {
 namespace metric {
 std::string RateKey(double rate) { return Number(rate); }
 std::string LatencyP99AtRate(double rate) { return "latency_p99_at_" + Number(rate) + "_rps_ns"; }
+
+std::string LatencyP99OverloadedAtRate(double rate) {
+  return "latency_p99_overloaded_at_" + Number(rate) + "_rps_ns";
+}
 std::string RequestsPerSAtConnections(int64_t c) { return "requests_per_s_at_" + std::to_string(c) + "_connections"; }
 std::string LatencyP99AtConnections(int64_t c) { return "latency_p99_at_" + std::to_string(c) + "_connections_ns"; }
 }  // namespace metric
@@ -258,9 +283,16 @@ MetricRegistry::MetricRegistry(const std::vector<double>& fixed_rates, const std
     metrics_.push_back(Lower(metric::LatencyP99AtRate(rate), "ns", DisplayScale::kDuration,
                              [key](const HttpTrial& t) -> std::optional<double> {
                                const results::LoadPoint* p = FixedRatePoint(t, key);
-                               return p ? AsDouble(p->latency_p99_ns) : std::nullopt;
+                               return p && p->reached.value_or(false) ? AsDouble(p->latency_p99_ns) : std::nullopt;
                              },
                              "open-loop P99 at " + key + " req/s (none where the rate was not reached)"));
+    metrics_.push_back(Lower(metric::LatencyP99OverloadedAtRate(rate), "ns", DisplayScale::kDuration,
+                             [key](const HttpTrial& t) -> std::optional<double> {
+                               const results::LoadPoint* p = FixedRatePoint(t, key);
+                               return p && !p->reached.value_or(true) ? AsDouble(p->latency_p99_ns) : std::nullopt;
+                             },
+                             "open-loop P99 at " + key + " req/s where the server could not sustain it: an overload "
+                             "figure, which grows with the window (the run's point_duration)"));
   }
   for (int64_t c : std::set<int64_t>(connection_sweep.begin(), connection_sweep.end())) {
     metrics_.push_back(HttpMetric(metric::RequestsPerSAtConnections(c), "req/s", DisplayScale::kPlain,

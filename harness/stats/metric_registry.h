@@ -62,6 +62,9 @@ struct Metric {
   std::function<std::optional<double>(const results::HttpTrial&)> from_trial;
   /// The build's value (kBuild).
   std::function<std::optional<double>(const build::BuildRecord&)> from_build;
+  /// Each repetition behind a build figure (cold builds run several times); empty for
+  /// exact figures and for files from one repetition.
+  std::function<std::vector<double>(const build::BuildRecord&)> build_samples;
   /// The samples of a runner entry (kBatch): one per iteration or per process.
   std::function<std::vector<double>(const results::BatchEntry&, const BatchInputSize&)> from_batch;
   /// The samples of the startup runs (kHttpStartup).
@@ -117,6 +120,7 @@ inline constexpr std::string_view kStartupMedian = "startup_median_s";
 inline constexpr std::string_view kGcCycles = "gc_cycles";
 inline constexpr std::string_view kGcPauseP99 = "gc_pause_p99_us";
 inline constexpr std::string_view kGcPauseMax = "gc_pause_max_us";
+inline constexpr std::string_view kGoHeapOverLive = "go_heap_over_live";
 inline constexpr std::string_view kKneeRate = "knee_rate_per_s";
 inline constexpr std::string_view kIterationTime = "iteration_ns";
 inline constexpr std::string_view kThroughputMb = "throughput_mb_per_s";
@@ -127,6 +131,11 @@ inline constexpr std::string_view kBuildCold = "build_cold_s";
 inline constexpr std::string_view kBuildIncremental = "build_incremental_s";
 inline constexpr std::string_view kBinaryBytes = "binary_bytes";
 inline constexpr std::string_view kBinaryStrippedBytes = "binary_stripped_bytes";
+/// P99 over the window of a fixed rate the server could not sustain (overloaded).
+std::string LatencyP99OverloadedAtRate(double rate);
+inline constexpr std::string_view kListingLines = "listing_lines";
+inline constexpr std::string_view kStaticBinaryBytes = "static_binary_bytes";
+inline constexpr std::string_view kStaticBinaryStrippedBytes = "static_binary_stripped_bytes";
 inline constexpr std::string_view kHandlerLines = "handler_lines";
 
 /// "latency_p99_at_5000_rps_ns": the P99 of the open-loop point at `rate` req/s.

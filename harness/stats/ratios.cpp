@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "stats/bootstrap.h"
+#include "stats/exact_intervals.h"
 
 namespace claimbench::stats {
 
@@ -19,7 +20,9 @@ std::vector<results::Ratio> Ratios(const std::vector<RatioSide>& implementations
           auto it = den.summary->find(metric);
           if (it == den.summary->end() || it->second.median == 0) continue;
           double ratio = value.median / it->second.median;
-          auto ci = RatioInterval(value.SamplesOrMedian(), it->second.SamplesOrMedian());
+          // The Hodges-Lehmann interval: its 95% holds from 4 samples a side, where a
+          // bootstrap's does not.
+          auto ci = RatioRankInterval(value.SamplesOrMedian(), it->second.SamplesOrMedian());
           results::Ratio r{metric, num.id, den.id, ratio, std::nullopt, std::nullopt, Noisy(ratio, ci)};
           if (ci) {
             r.ci_low = ci->low;

@@ -1,6 +1,6 @@
 // Ratios of medians between implementations of one workload (or batch task): every
 // Rust/Go pair, as the documents compare them, and every C++/Rust pair (how far each sits
-// from the native ceiling), for each metric both have, with a bootstrap interval.
+// from the native ceiling), for each metric both have, with a 95% Hodges-Lehmann interval (exact_intervals.h).
 #pragma once
 
 #include <string>

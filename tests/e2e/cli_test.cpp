@@ -149,8 +149,9 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
     const json& rps_summary = impl["summary"]["requests_per_s"];
     EXPECT_EQ(rps_summary["n"], 2);
     EXPECT_EQ(rps_summary["samples"].size(), 2u);
-    EXPECT_LE(rps_summary["ci_low"].get<double>(), rps_summary["median"].get<double>());
-    EXPECT_GE(rps_summary["ci_high"].get<double>(), rps_summary["median"].get<double>());
+    // Two trials: no 95% interval of a median exists below six samples, so none is claimed.
+    EXPECT_TRUE(rps_summary["ci_low"].is_null());
+    EXPECT_TRUE(rps_summary["ci_high"].is_null());
     const json& t = impl["trials"][0];
     double rps = t["load"]["requests_per_s"];
     int64_t requests = t["load"]["requests"];
@@ -267,7 +268,12 @@ TEST(Cli, ClaimsUpdateRewritesTheResultsAndReports) {
                       {"suite", "quick"},
                       {"workloads", json::array()},
                       {"builds",
-                       {{"go-nethttp", {{"ok", true}, {"binary_bytes", 8000000}, {"binary_stripped_bytes", 6000000}}},
+                       {{"go-nethttp",
+                         {{"ok", true},
+                          {"binary_bytes", 8000000},
+                          {"binary_stripped_bytes", 6000000},
+                          {"static_linked", true},
+                          {"static_binary_bytes", 8000000}}},
                         {"rust-axum", {{"ok", true}, {"binary_bytes", 2000000}, {"binary_stripped_bytes", 1500000}}}}},
                       {"claims", json::array()}};
   WriteFileAtomic(dir / "results.json", stale.dump());
@@ -284,8 +290,9 @@ TEST(Cli, ClaimsUpdateRewritesTheResultsAndReports) {
   json results = json::parse(ReadFile(dir / "results.json"));
   ASSERT_FALSE(results["claims"].empty());
   std::string claims_csv = ReadFile(dir / "claims.csv");
-  // Binary sizes are exact: the Rust/Go ratio 0.25 is judged without any spread.
-  EXPECT_NE(claims_csv.find("rust/go 0.25 (exact: no run-to-run noise)"), std::string::npos) << claims_csv;
+  // Binary sizes are exact: the Rust/Go ratio (d002: Go static 8 MB, Rust stripped 1.5 MB)
+  // is judged without any spread.
+  EXPECT_NE(claims_csv.find("rust/go 0.1875 (exact: no run-to-run noise)"), std::string::npos) << claims_csv;
   EXPECT_NE(ReadFile(dir / "report.md").find("## Claims"), std::string::npos);
   EXPECT_EQ(results["claims_family"]["adjustment"], "none");
   // Bonferroni: every interval at 1 - 0.05/checks, recorded in the results.
@@ -303,7 +310,8 @@ TEST(Cli, ClaimsUpdateRewritesTheResultsAndReports) {
 
 TEST(Cli, RunBatchWorkloadReportsThroughputAndRatios) {
   fs::path out = TempDir("run-batch");
-  auto r = Cli({"run", "--workload", "json-parse", "--iterations", "2", "--no-build-times", "--out", out.string()});
+  auto r = Cli({"run", "--workload", "json-parse", "--processes", "3", "--iterations", "2", "--no-build-times", "--out",
+                out.string()});
   ASSERT_EQ(r.status.code, 0) << r.out << r.err;
   ExpectValidResults(out / "results.json");
   json results = json::parse(ReadFile(out / "results.json"));
@@ -315,7 +323,12 @@ TEST(Cli, RunBatchWorkloadReportsThroughputAndRatios) {
     for (const auto& impl : task["implementations"]) {
       EXPECT_EQ(impl["status"], "ok") << task["id"] << " " << impl["id"] << ": " << impl.value("error", "");
       EXPECT_EQ(impl["checksum"], task["expect"]);
-      EXPECT_EQ(impl["measure_ns"].size(), 2u);
+      EXPECT_EQ(impl["measure_ns"].size(), 6u);  // 3 processes x 2 iterations
+      ASSERT_EQ(impl["process"].size(), 3u);
+      EXPECT_EQ(impl["process"][0]["iterations"], 2);
+      // One sample per runner process: the median of its two iterations.
+      EXPECT_EQ(impl["summary"]["iteration_ns"]["samples"].size(), 3u);
+      EXPECT_EQ(impl["summary"]["iteration_ns"]["samples_of"], "runner processes, each the median of its 2 iterations");
       EXPECT_GT(impl["summary"]["throughput_mb_per_s"]["median"].get<double>(), 0);
       EXPECT_GT(impl["summary"]["rss_peak_bytes"]["median"].get<double>(), 0);
     }
@@ -331,7 +344,9 @@ TEST(Cli, RunBatchWorkloadReportsThroughputAndRatios) {
   EXPECT_NE(csv.find(",json-parse/tweets-typed,go-encoding-json,throughput_mb_per_s,MB/s (10^6 bytes/s),"),
             std::string::npos)
       << csv;
-  EXPECT_NE(r.out.find("json-parse: 1 warmup + 2 measured iterations per runner; medians"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("json-parse: 3 runner process(es) per implementation, each 1 warmup + 2 measured iterations"),
+            std::string::npos)
+      << r.out;
   fs::remove_all(out);
 }
 

@@ -260,6 +260,8 @@ TEST(CountCodeLines, SkipsBlanksCommentsAndShebangs) {
                   "fn main() {\n\n    // comment\n    println!(\"hi\"); /* trailing */\n}\n");
   EXPECT_EQ(CountCodeLines(file), 3);
   EXPECT_EQ(CountCodeLines(dir.path() / "absent.rs"), 0);
+  // As an article lists it: the blank line inside main counts, the comments do not.
+  EXPECT_EQ(CountListingLines(file), 4);
 }
 
 }  // namespace

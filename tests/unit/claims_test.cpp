@@ -162,13 +162,15 @@ Check BuildRatioCheck(const std::string& metric, Range range) {
   return c;
 }
 
-results::ClaimVerdict One(const Check& check) {
+results::ClaimVerdict OneOn(const Check& check, const results::RunResults& results) {
   Claim claim;
   claim.id = "c";
   claim.stated = {{"ratio", "x"}};
   claim.checks = {check};
-  return Evaluate({claim}, Results())[0];
+  return Evaluate({claim}, results)[0];
 }
+
+results::ClaimVerdict One(const Check& check) { return OneOn(check, Results()); }
 
 TEST(Verdicts, RatioInsideOutsideAndStraddling) {
   results::ClaimVerdict inside = One(RatioCheck({1.4, 1.6}));
@@ -325,6 +327,78 @@ TEST(Verdicts, DisagreeingChecksAreMixedWithTheirCounts) {
   results::ClaimVerdict r = Evaluate({claim}, Results())[0];
   EXPECT_EQ(r.verdict, Verdict::kMixed);
   EXPECT_EQ(r.detail, "mixed: 1 of 2 checks contradicted, 1 consistent");
+}
+
+// Two batch tasks with `n` runner processes a side: on "a" Rust takes half Go's time, on
+// "b" twice: the geometric mean of the time ratios is exactly 1.
+results::RunResults TwoTasks(int n) {
+  auto side = [&](const char* id, const char* language, double scale) {
+    results::BatchEntry e;
+    e.id = id;
+    e.language = language;
+    std::vector<double> samples;
+    for (int i = 0; i < n; ++i) samples.push_back(scale * (10 + i));
+    results::Summary s;
+    s.samples = samples;
+    s.n = n;
+    s.median = n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+    e.summary = {{"iteration_ns", s}};
+    return e;
+  };
+  results::BatchWorkload w;
+  w.id = "cpu-bound";
+  for (auto [task, rust_scale] : {std::pair{"a", 0.5}, std::pair{"b", 2.0}}) {
+    results::BatchTaskResult t;
+    t.id = task;
+    t.implementations = {side("go-cpu", "go", 1.0), side("rust-cpu", "rust", rust_scale)};
+    w.tasks.push_back(t);
+  }
+  results::RunResults r;
+  r.workloads.push_back({w});
+  return r;
+}
+
+Check GeomeanCheck(Range range) {
+  Check c;
+  c.label = "benchmarks";
+  c.workload = Check::kGeomean;
+  c.metric = "time";
+  c.ratio = range;
+  return c;
+}
+
+TEST(Verdicts, GeneralBenchmarkClaimsAreJudgedOnTheGeometricMeanOfEveryWorkload) {
+  // "Rust 2-5x faster in benchmarks": one task alone (a, 2x) would agree; the geometric
+  // mean over both is parity, and its simultaneous interval (each task at 97.5%) holds 1.
+  results::ClaimVerdict v = OneOn(GeomeanCheck({0.2, 0.5}), TwoTasks(6));
+  const results::CheckVerdict& c = v.checks[0];
+  ASSERT_TRUE(c.measured.has_value());
+  EXPECT_DOUBLE_EQ(*c.measured, 1.0);
+  ASSERT_TRUE(c.ci_low && c.ci_high);
+  EXPECT_LT(*c.ci_low, 1.0);
+  EXPECT_GT(*c.ci_high, 1.0);
+  EXPECT_GT(*c.ci_low, 0.5);  // so Rust is not 2x faster overall: contradicted, no direction detected
+  EXPECT_EQ(c.verdict, Verdict::kContradicted);
+  EXPECT_EQ(c.direction, results::Direction::kNoDifference);
+  EXPECT_NE(c.detail.find("cpu-bound/a 0.5 ["), std::string::npos) << c.detail;
+  EXPECT_NE(c.detail.find("cpu-bound/b 2 ["), std::string::npos) << c.detail;
+  EXPECT_NE(c.detail.find("intervals at 97.50% each"), std::string::npos) << c.detail;
+}
+
+TEST(Verdicts, AGeometricMeanNeedsEnoughSamplesForItsStricterPerWorkloadLevel) {
+  // 4 a side gives a 95% interval for one ratio, but not the 97.5% each of two needs.
+  results::ClaimVerdict v = OneOn(GeomeanCheck({0.2, 0.5}), TwoTasks(4));
+  EXPECT_EQ(v.checks[0].verdict, Verdict::kInconclusive);
+  EXPECT_NE(v.checks[0].detail.find("needs n >= 5 a side"), std::string::npos) << v.checks[0].detail;
+}
+
+TEST(Verdicts, ACheckWhoseConditionsCannotBeMetIsListedNotJudged) {
+  Check c = RatioCheck({1.4, 1.6});
+  c.not_measured = "stated for 2 server cores; this machine's server has 1";
+  results::ClaimVerdict v = One(c);
+  EXPECT_EQ(v.verdict, Verdict::kNotMeasured);
+  EXPECT_EQ(v.checks[0].detail, "stated for 2 server cores; this machine's server has 1");
+  EXPECT_EQ(v.checks[0].metric, "requests_per_s");
 }
 
 }  // namespace

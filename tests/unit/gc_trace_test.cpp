@@ -34,6 +34,32 @@ TEST(GcTrace, SummaryCountsOnlyTheWindow) {
   EXPECT_DOUBLE_EQ(s.cycles_per_s, 1.0);
 }
 
+TEST(GcTrace, ReadsHeapSizesAndSaysNothingOfTinyLiveHeaps) {
+  auto cycles = ParseGcTrace(kLog);
+  EXPECT_EQ(cycles[2].heap_start_mb, 4);
+  EXPECT_EQ(cycles[2].heap_end_mb, 5);
+  EXPECT_EQ(cycles[2].live_mb, 1);
+  EXPECT_EQ(cycles[2].goal_mb, 5);
+  auto s = GcPauseSummary(cycles, 0, 3);
+  EXPECT_EQ(s.live_heap_max_mb, 1);
+  EXPECT_FALSE(s.heap_over_live.has_value());  // live heaps of 0-1 MB: whole-MB rounding
+}
+
+TEST(GcTrace, HeapOverLiveIsTheMedianOverReadableCycles) {
+  // Live 10 MB then heap 21 at the next start (2.1); live 20 then 38 (1.9); live 3 then 9
+  // (not read: live under 4 MB); live 8 then 24 (3.0). Median of 2.1, 1.9, 3.0 = 2.1.
+  const char* log =
+      "gc 1 @0.1s 1%: 0.01+0.1+0.01 ms clock, 0+0/0/0+0 ms cpu, 12->12->10 MB, 20 MB goal, 1 P\n"
+      "gc 2 @0.2s 1%: 0.01+0.1+0.01 ms clock, 0+0/0/0+0 ms cpu, 21->22->20 MB, 40 MB goal, 1 P\n"
+      "gc 3 @0.3s 1%: 0.01+0.1+0.01 ms clock, 0+0/0/0+0 ms cpu, 38->38->3 MB, 6 MB goal, 1 P\n"
+      "gc 4 @0.4s 1%: 0.01+0.1+0.01 ms clock, 0+0/0/0+0 ms cpu, 9->9->8 MB, 16 MB goal, 1 P\n"
+      "gc 5 @0.5s 1%: 0.01+0.1+0.01 ms clock, 0+0/0/0+0 ms cpu, 24->24->8 MB, 16 MB goal, 1 P\n";
+  auto s = GcPauseSummary(ParseGcTrace(log), 0, 1);
+  ASSERT_TRUE(s.heap_over_live.has_value());
+  EXPECT_DOUBLE_EQ(*s.heap_over_live, 2.1);
+  EXPECT_EQ(s.live_heap_max_mb, 20);
+}
+
 TEST(GcTrace, NoCyclesHasNoPausePercentiles) {
   auto s = GcPauseSummary({}, 0, 1);
   EXPECT_EQ(s.cycles, 0);

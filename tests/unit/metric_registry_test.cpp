@@ -55,7 +55,8 @@ TEST(MetricRegistry, CatalogExpansionFollowsWorkloadToml) {
   EXPECT_NE(std::find(http.begin(), http.end(), "startup_median_s"), http.end());
   std::vector<std::string> build = registry.NamesFor("build");
   EXPECT_EQ(build, (std::vector<std::string>{"build_cold_s", "build_incremental_s", "binary_bytes",
-                                             "binary_stripped_bytes", "handler_lines"}));
+                                             "binary_stripped_bytes", "static_binary_bytes",
+                                             "static_binary_stripped_bytes", "handler_lines", "listing_lines"}));
 }
 
 TEST(MetricRegistry, ExactnessDirectionAndSources) {
@@ -77,8 +78,9 @@ TEST(MetricRegistry, BatchSummariesComputeThroughputFromTheInput) {
   entry.measure_ns = {2e6, 1e6, 4e6};  // 2 ms, 1 ms, 4 ms
   entry.extra["bytes_per_task"] = {2500, 2600, 2400};
   entry.extra["queue_depth"] = {3, 4, 5};
-  entry.process = {results::RunnerProcess{0, 0.5, 0.1, 0.6, 1 << 20, 1 << 20, ""}};
+  entry.process = {results::RunnerProcess{3, 0, 0.5, 0.1, 0.6, 1 << 20, 1 << 20, ""}};
   results::Summaries s = SummarizeBatch(entry, {1'000'000, 100, results::Throughput::kBytes}, registry);
+  EXPECT_EQ(s.at("iteration_ns").samples_of, "iterations of one runner process (no process-to-process variance)");
   EXPECT_EQ(s.at("iteration_ns").median, 2e6);
   EXPECT_DOUBLE_EQ(s.at("throughput_mb_per_s").median, 500);  // 10^6 bytes in 2 ms
   EXPECT_EQ(s.at("throughput_mb_per_s").unit, "MB/s (10^6 bytes/s)");
@@ -88,6 +90,26 @@ TEST(MetricRegistry, BatchSummariesComputeThroughputFromTheInput) {
   EXPECT_EQ(s.at("queue_depth").median, 4);  // a figure the registry does not know is kept
   EXPECT_EQ(s.at("queue_depth").unit, "");
   EXPECT_EQ(s.at("process_cpu_s").median, 0.6);
+}
+
+// Six processes of three iterations each: one sample per process (the median of its
+// iterations), so the interval is the order-statistic one over six independent figures.
+TEST(MetricRegistry, BatchSamplesAreOnePerRunnerProcess) {
+  MetricRegistry registry({}, {});
+  results::BatchEntry entry;
+  entry.measure_ns = {1, 9, 2, 3, 3, 3, 5, 4, 6, 7, 8, 7, 9, 1, 8, 2, 4, 6};  // medians 2 3 5 7 8 4
+  for (int i = 0; i < 6; ++i) entry.process.push_back({3, 0, 1.0 + i, 0, 1.0 + i, 1, 1, ""});
+  results::Summaries s = SummarizeBatch(entry, {}, registry);
+  const results::Summary& time = s.at("iteration_ns");
+  EXPECT_EQ(time.samples, (std::vector<double>{2, 3, 5, 7, 8, 4}));
+  EXPECT_EQ(time.n, 6);
+  EXPECT_EQ(time.median, 4.5);
+  ASSERT_TRUE(time.HasInterval());  // n = 6: [x(1), x(6)], coverage 1 - 2/64
+  EXPECT_EQ(*time.ci_low, 2);
+  EXPECT_EQ(*time.ci_high, 8);
+  EXPECT_EQ(time.samples_of, "runner processes, each the median of its 3 iterations");
+  EXPECT_EQ(s.at("process_cpu_s").samples, (std::vector<double>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(s.at("process_cpu_s").samples_of, "runner processes");
 }
 
 }  // namespace

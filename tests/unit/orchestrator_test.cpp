@@ -118,7 +118,7 @@ class FakeLauncher : public Launcher {
     }
     e.checksum = task.expect;
     e.measure_ns = {1e6, 1.1e6, 0.9e6};
-    e.process = {results::RunnerProcess{5'000'000, 0.1, 0.01, 0.11, 5'000'000, 5'000'000, "fake"}};
+    e.process = {results::RunnerProcess{3, 5'000'000, 0.1, 0.01, 0.11, 5'000'000, 5'000'000, "fake"}};
     return e;
   }
 
