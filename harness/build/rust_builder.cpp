@@ -81,7 +81,12 @@ void BuildStaticVariant(const fs::path& rust_dir, const spec::Implementation& im
     return;
   }
   fs::path binary = scratch.path() / "target" / target / "release" / impl.binary;
-  if (!IsStaticallyLinked(binary).value_or(false)) {
+  const std::optional<bool> is_static = IsStaticallyLinked(binary);
+  if (!is_static) {
+    record.static_error = "could not read the ELF header of the crt-static build (" + binary.string() + ")";
+    return;
+  }
+  if (!*is_static) {
     record.static_error = "the crt-static build still names an ELF interpreter";
     return;
   }

@@ -150,7 +150,21 @@ std::vector<std::string> CheckAgainstCatalog(const std::vector<Claim>& claims, c
     for (const auto& check : claim.checks) {
       const std::string where = claim.file.string() + ":" + std::to_string(check.line) + ": claim '" + claim.id +
                                 "', check '" + check.label + "': ";
-      if (check.IsGeomean()) continue;  // its parts are whatever the run measured (ParseCheck checked the rest)
+      if (check.IsGeomean()) {
+        // Its parts are whatever the run measured (ParseCheck checked the rest); what
+        // `within` names must exist, or a typo would quietly narrow the mean.
+        for (const auto& id : check.within) {
+          const std::string workload = id.substr(0, id.find('/'));
+          const std::string task = id.find('/') == std::string::npos ? "" : id.substr(id.find('/') + 1);
+          auto w = std::find_if(catalog.workloads.begin(), catalog.workloads.end(),
+                                [&](const spec::Workload& x) { return x.id == workload; });
+          bool found = w != catalog.workloads.end() &&
+                       (task.empty() || std::any_of(w->batch.tasks.begin(), w->batch.tasks.end(),
+                                                    [&](const spec::BatchTask& t) { return t.id == task; }));
+          if (!found) problems.push_back(where + "'within' names '" + id + "', which is no workload or task");
+        }
+        continue;
+      }
       std::string kind = "build";
       const spec::Workload* workload = nullptr;
       std::string task;

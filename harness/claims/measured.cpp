@@ -12,6 +12,7 @@ struct Entry {
   results::Status status;
   std::optional<std::string> error;
   const results::Summaries* summary;
+  const results::BatchEntry* batch = nullptr;  ///< for a batch task
 };
 
 std::optional<Entry> FindEntry(const results::RunResults& results, const std::string& key, const std::string& impl,
@@ -26,14 +27,14 @@ std::optional<Entry> FindEntry(const results::RunResults& results, const std::st
   }
   if (const auto* http = w->http(); http && task.empty()) {
     for (const auto& i : http->implementations) {
-      if (i.id == impl) return Entry{i.status, i.error, &i.summary};
+      if (i.id == impl) return Entry{i.status, i.error, &i.summary, nullptr};
     }
   }
   if (const auto* batch = w->batch()) {
     for (const auto& t : batch->tasks) {
       if (t.id != task) continue;
       for (const auto& i : t.implementations) {
-        if (i.id == impl) return Entry{i.status, i.error, &i.summary};
+        if (i.id == impl) return Entry{i.status, i.error, &i.summary, &i};
       }
     }
   }
@@ -65,10 +66,15 @@ std::optional<Measured> FindMeasured(const results::RunResults& results, const s
       return std::nullopt;
     }
     if (!v && metric && metric->name.rfind("static_", 0) == 0) {
-      why = !record.static_error.empty()
-                ? "no static build of " + impl + ": " + record.static_error
-                : "no static build of " + impl + " in this run (its release binary is not static, and the crt-static "
-                  "variant is built in the full suite only)";
+      if (!record.static_error.empty()) {
+        why = "no static build of " + impl + ": " + record.static_error;
+      } else if (!record.static_linked) {
+        why = "this results file does not say whether " + impl + "'s binary is static (it was written before static "
+              "linking was recorded)";
+      } else {
+        why = "no static build of " + impl + " in this run: its release binary is not static, and a static variant "
+              "is built for HTTP servers in the full suite only";
+      }
       return std::nullopt;
     }
     if (!v) {
@@ -96,7 +102,12 @@ std::optional<Measured> FindMeasured(const results::RunResults& results, const s
     why = metric_name + " of " + impl + " on " + key + " was not measured in this run";
     return std::nullopt;
   }
-  return Measured{s->second.SamplesOrMedian(), s->second.median, metric && metric->exact};
+  std::vector<double> samples = s->second.SamplesOrMedian();
+  // Iterations of one runner process share its heap layout and page placement: they are no
+  // independent samples of the figure, so a verdict takes their median as one sample (a
+  // file from before runner processes were repeated, or a run with --processes 1).
+  if (entry->batch && entry->batch->process.size() == 1 && !entry->batch->fresh_process) samples = {s->second.median};
+  return Measured{samples, s->second.median, metric && metric->exact};
 }
 
 }  // namespace claimbench::claims

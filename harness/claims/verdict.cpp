@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "claims/fixed_rate.h"
 #include "claims/geomean.h"
 #include "claims/judge.h"
 #include "claims/measured.h"
@@ -24,6 +25,19 @@ std::string Num(double v) { return v >= kOpen ? "inf" : fmt::format("{:.4g}", v)
 std::string ToleranceText(const Check& check) {
   if (check.tolerance <= 0) return "no tolerance";
   return fmt::format("tolerance {:.0f}%: {}", check.tolerance * 100, check.tolerance_reason);
+}
+
+// "rust/go in [0.2, 0.5]; go in [5e+06, 1.5e+07] (no tolerance)": what a check compares.
+std::string ExpectedText(const Check& check) {
+  std::vector<std::string> parts;
+  if (check.ratio) parts.push_back(fmt::format("rust/go in [{}, {}]", Num(check.ratio->first), Num(check.ratio->second)));
+  if (check.go_range) parts.push_back(fmt::format("go in [{}, {}]", Num(check.go_range->first), Num(check.go_range->second)));
+  if (check.rust_range) {
+    parts.push_back(fmt::format("rust in [{}, {}]", Num(check.rust_range->first), Num(check.rust_range->second)));
+  }
+  std::string text;
+  for (const auto& p : parts) text += (text.empty() ? "" : "; ") + p;
+  return fmt::format("{} ({})", text, ToleranceText(check));
 }
 
 // How far a ratio of medians can be trusted: exact (both sides exact), one sample (a side
@@ -77,80 +91,6 @@ results::CheckVerdict NotMeasured(results::CheckVerdict out, std::string why) {
   return out;
 }
 
-// For a P99-at-a-fixed-rate metric: whether `impl` sustained that rate in its trials (a point
-// that was reached), or nullopt when the metric is no such P99 or no trial has the point.
-std::optional<bool> SustainedRate(const results::RunResults& results, const Check& check, const std::string& impl,
-                                  std::string& rate_key) {
-  const results::Workload* w = results.FindWorkload(check.workload);
-  const results::HttpWorkload* http = w ? w->http() : nullptr;
-  if (!http || !http->load) return std::nullopt;
-  rate_key.clear();
-  for (double rate : http->load->fixed_rates) {
-    if (stats::metric::LatencyP99AtRate(rate) == check.metric ||
-        stats::metric::LatencyP99OverloadedAtRate(rate) == check.metric) {
-      rate_key = stats::metric::RateKey(rate);
-    }
-  }
-  if (rate_key.empty()) return std::nullopt;
-  std::optional<bool> sustained;
-  for (const auto& i : http->implementations) {
-    if (i.id != impl || i.status != results::Status::kOk) continue;
-    for (const auto& t : i.trials) {
-      if (!t.load_points) continue;
-      auto p = t.load_points->fixed_rates.find(rate_key);
-      if (p == t.load_points->fixed_rates.end()) continue;
-      sustained = sustained.value_or(false) || (p->second.reached.value_or(false) && p->second.latency_p99_ns);
-    }
-  }
-  return sustained;
-}
-
-// A rate one side sustained and the other did not is censored evidence: the side that could
-// not keep up has no P99 at that rate, but its tail is worse than any figure the other side
-// showed. The direction can be judged; the magnitude cannot.
-std::optional<results::CheckVerdict> Censored(const Check& check, const results::RunResults& results,
-                                              results::CheckVerdict out) {
-  if (!check.ratio || check.go.empty() || check.rust.empty()) return std::nullopt;
-  std::string key;
-  std::optional<bool> go = SustainedRate(results, check, check.go, key);
-  std::optional<bool> rust = SustainedRate(results, check, check.rust, key);
-  if (!go || !rust || *go == *rust) return std::nullopt;
-  const int claimed = ClaimedSide(*check.ratio);
-  const int measured = *rust ? -1 : 1;  // the side that kept up has the lower P99
-  out.expected = fmt::format("rust/go in [{}, {}] ({})", Num(check.ratio->first), Num(check.ratio->second),
-                             ToleranceText(check));
-  out.judged = "ratio, censored";
-  out.magnitude = results::Magnitude::kUndecided;
-  if (claimed != 0) {
-    out.direction = measured == claimed ? results::Direction::kHolds : results::Direction::kReversed;
-  }
-  out.verdict = out.direction == results::Direction::kReversed ? results::Verdict::kContradicted
-                                                                : results::Verdict::kInconclusive;
-  const std::string& kept = *rust ? check.rust : check.go;
-  const std::string& lost = *rust ? check.go : check.rust;
-  out.detail = fmt::format("censored: {} sustained {} req/s and {} did not, so {}'s P99 there is the lower{}{}; "
-                           "magnitude undecided (no P99 for the side that fell behind)",
-                           kept, key, lost, kept,
-                           out.direction ? "; direction " : "",
-                           out.direction ? std::string(results::Name(*out.direction)) : "");
-  return out;
-}
-
-// An overload claim (a P99 the document measured past the servers' capacity) on a machine
-// where both sides kept up at that rate: why it is not measured; nullopt otherwise.
-std::optional<std::string> NotOverloaded(const Check& check, const results::RunResults& results) {
-  if (check.metric.rfind("latency_p99_overloaded_at_", 0) != 0 || check.go.empty() || check.rust.empty()) {
-    return std::nullopt;
-  }
-  std::string key;
-  std::optional<bool> go = SustainedRate(results, check, check.go, key);
-  std::optional<bool> rust = SustainedRate(results, check, check.rust, key);
-  if (!go || !rust || !*go || !*rust) return std::nullopt;
-  return fmt::format("neither {} nor {} was overloaded at {} req/s on this machine: both sustained it, so neither "
-                     "has the overload P99 the claim states (their P99 there is latency_p99_at_{}_rps_ns)",
-                     check.go, check.rust, key, key);
-}
-
 // The window an overload P99 grew over, for the verdict's detail.
 std::string OverloadWindow(const Check& check, const results::RunResults& results) {
   if (check.metric.rfind("latency_p99_overloaded_at_", 0) != 0) return "";
@@ -166,7 +106,7 @@ bool Measurable(const Check& check, const results::RunResults& results) {
   if (!check.not_measured.empty()) return false;
   if (check.IsGeomean()) return !GeomeanTimeRatio(results, 0.95, check.within).parts.empty();
   std::string why;
-  if (Censored(check, results, {})) return true;
+  if (auto decided = JudgeByRateOutcome(check, results, {})) return decided->verdict != results::Verdict::kNotMeasured;
   return (check.go.empty() || FindMeasured(results, check.workload, check.GoMetric(), check.go, why)) &&
          (check.rust.empty() || FindMeasured(results, check.workload, check.RustMetric(), check.rust, why));
 }
@@ -181,14 +121,27 @@ results::CheckVerdict EvaluateGeomean(const Check& check, const results::RunResu
     out.ci_low = e.interval->low;
     out.ci_high = e.interval->high;
   }
-  out.expected = fmt::format("geometric mean of rust/go time over {} workloads in [{}, {}] ({})", geomean.parts.size(),
-                             Num(check.ratio->first), Num(check.ratio->second), ToleranceText(check));
+  out.expected = fmt::format("geometric mean of rust/go time over {} parts in {} workloads in [{}, {}] ({})",
+                             geomean.parts.size(), geomean.workloads, Num(check.ratio->first),
+                             Num(check.ratio->second), ToleranceText(check));
   out.judged = "ratio, geometric mean over every comparable workload (simultaneous interval)";
   Judgement j = JudgeRatio(e, *check.ratio, check.tolerance);
   out.verdict = j.verdict;
   out.direction = j.direction;
   out.magnitude = j.magnitude;
-  out.detail = "geometric mean: " + j.detail + "; " + DescribeParts(geomean);
+  // "In most benchmarks" is a count: how many parts lie in the claimed range on their own.
+  const std::string within = fmt::format("{} of {} parts lie in the claimed range on their own",
+                                         PartsWithin(geomean, check.ratio->first, check.ratio->second),
+                                         geomean.parts.size());
+  out.detail = "geometric mean: " + j.detail + "; " + within + "; " + DescribeParts(geomean);
+  if (!geomean.excluded.empty()) {
+    // Leaving a failed part out would move the mean: the mean is shown, not decided.
+    out.verdict = results::Verdict::kInconclusive;
+    out.magnitude = results::Magnitude::kUndecided;
+    out.detail = fmt::format("{} comparable part(s) have no figure for their pair, so the mean is not decided; ",
+                             geomean.excluded.size()) +
+                 out.detail;
+  }
   return out;
 }
 
@@ -201,10 +154,13 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   out.rust = check.rust;
   out.tolerance = check.tolerance;
   out.tolerance_reason = check.tolerance_reason;
-  if (!check.not_measured.empty()) return NotMeasured(out, check.not_measured);
+  if (!check.not_measured.empty()) {
+    out.expected = ExpectedText(check);  // what it would compare, for the reports
+    return NotMeasured(out, check.not_measured);
+  }
   if (check.IsGeomean()) return EvaluateGeomean(check, results, level, out);
-  if (auto censored = Censored(check, results, out)) return *censored;
-  if (auto why = NotOverloaded(check, results)) return NotMeasured(out, *why);
+  out.expected = ExpectedText(check);
+  if (auto decided = JudgeByRateOutcome(check, results, out)) return *decided;
   std::string why;
   std::optional<Measured> go, rust;
   if (!check.go.empty() && !(go = FindMeasured(results, check.workload, check.GoMetric(), check.go, why))) return NotMeasured(out, why);

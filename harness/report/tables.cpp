@@ -250,6 +250,10 @@ Table BatchTaskTable(const results::BatchTaskResult& task, const stats::MetricRe
     row.push_back(StatusCell(impl.status, impl.error));
     table.rows.push_back(row);
   }
+  if (task.fresh_process) {
+    table.notes.push_back("Every measured iteration of this task ran in a fresh runner process of its own, with no "
+                          "warmup: one sample per process.");
+  }
   table.notes.push_back(kNoisyLegend);
   return table;
 }

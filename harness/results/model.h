@@ -21,7 +21,7 @@ namespace claimbench::results {
 
 /// Bumped whenever a key changes meaning or disappears, or a key is added that readers
 /// need; results/schema.json matches it. Version 1 files are read too (see results_json.h).
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 /// One metric over its samples (trials, iterations or runner processes).
 struct Summary {
@@ -145,7 +145,7 @@ struct GcPauses {
   double pause_total_us = 0;
   std::string source;
   std::optional<int64_t> live_heap_max_mb;  ///< largest live (marked) heap of a cycle in the window
-  /// Median over the window's cycles of heap at GC start / the previous cycle's live heap,
+  /// Median over the window's cycles of heap at GC end (the peak) / the previous cycle's live heap,
   /// from cycles whose live heap was large enough to read (gc_trace.h); none otherwise.
   std::optional<double> heap_over_live;
 };

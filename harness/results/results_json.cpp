@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "load/load_report_json.h"
+#include "stats/recompute_intervals.h"
 #include "util/files.h"
 
 namespace claimbench::results {
@@ -788,7 +789,7 @@ RunResults ReadResults(const json& document) {
   JsonIn in(document);
   if (!document.is_object()) in.Fail("a results document (an object with schema_version)");
   const int64_t version = in.Integer("schema_version");
-  if (version != 1 && version != kSchemaVersion) {
+  if (version < 1 || version > kSchemaVersion) {
     throw SchemaVersionError(
         "results schema_version " + std::to_string(version) + " is not one this claimbench (" CLAIMBENCH_VERSION
         ") reads: it reads versions 1 to " + std::to_string(kSchemaVersion) +
@@ -823,6 +824,9 @@ RunResults ReadResults(const json& document) {
                                    family->Integer("checks_judged")};
   }
   r.claims_error = in.OptString("claims_error");
+  // Older files carry bootstrap intervals: recomputed from the samples, so no old interval
+  // is shown under this version's label.
+  if (r.schema_version < 3) stats::RecomputeIntervals(r);
   return r;
 }
 

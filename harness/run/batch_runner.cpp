@@ -215,6 +215,17 @@ void RecordRun(results::BatchEntry& out, const FollowedRunner& f) {
 
 }  // namespace
 
+void AppendRunnerProcesses(results::BatchEntry& into, const results::BatchEntry& more) {
+  into.warmup_ns.insert(into.warmup_ns.end(), more.warmup_ns.begin(), more.warmup_ns.end());
+  into.measure_ns.insert(into.measure_ns.end(), more.measure_ns.begin(), more.measure_ns.end());
+  into.process.insert(into.process.end(), more.process.begin(), more.process.end());
+  for (const auto& [key, values] : more.extra) {
+    auto& to = into.extra[key];
+    to.insert(to.end(), values.begin(), values.end());
+  }
+  into.compile_ns.insert(into.compile_ns.end(), more.compile_ns.begin(), more.compile_ns.end());
+}
+
 results::BatchEntry RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task,
                                  const spec::Implementation& impl, const std::filesystem::path& binary,
                                  const std::optional<BatchInput>& input, const BatchRunOptions& options) {

@@ -38,6 +38,10 @@ std::vector<std::string> BatchArgv(const spec::Implementation& impl, const std::
                                    const spec::BatchTask& task, const std::optional<BatchInput>& input,
                                    const BatchRunOptions& options);
 
+/// Appends the runs of `more` (later runner processes of the same task and implementation)
+/// to `into`: iterations, processes and extra figures, in order.
+void AppendRunnerProcesses(results::BatchEntry& into, const results::BatchEntry& more);
+
 /// Runs `task` of `impl`: the implementation's entry of the task, with its argv, checksum,
 /// setup, compile, warmup and measured iteration times, extra per-iteration figures and its
 /// process's CPU time and peak RSS. Status kOk, kChecksumMismatch, kCrashed, kTimedOut,

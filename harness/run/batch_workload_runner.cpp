@@ -6,6 +6,7 @@
 #include <iostream>
 #include <set>
 
+#include "run/batch_runner.h"
 #include "stats/ratios.h"
 #include "stats/summary.h"
 #include "util/shuffle.h"
@@ -49,9 +50,20 @@ bool RunsTask(const spec::BatchTask& task, const std::string& id) {
          std::find(task.implementations.begin(), task.implementations.end(), id) != task.implementations.end();
 }
 
-// One implementation's entry for one task: why it cannot run, or its runs and summaries.
+stats::BatchInputSize InputSize(const spec::BatchTask& task, const PreparedCorpus* corpus) {
+  stats::BatchInputSize size;
+  if (corpus && corpus->input && task.throughput != "none") {
+    size = {corpus->input->bytes, corpus->input->lines,
+            results::ParseThroughput(task.throughput).value_or(results::Throughput::kNone)};
+  }
+  return size;
+}
+
+// One round of one implementation on one task (`runner` asks for one runner process, or
+// for a fresh_process task one per iteration): why it cannot run, or its run, unsummarised.
 results::BatchEntry RunEntry(const spec::Workload& w, const spec::BatchTask& task, const std::string& id,
-                             const PreparedCorpus* corpus, const BatchRunOptions& runner, RunState& state) {
+                             const PreparedCorpus* corpus, const BatchRunOptions& runner, RunState& state,
+                             const std::string& round) {
   const auto& impl = state.catalog.GetImplementation(id);
   results::BatchEntry entry;
   if (auto why = state.Unrunnable(id)) {
@@ -61,14 +73,9 @@ results::BatchEntry RunEntry(const spec::Workload& w, const spec::BatchTask& tas
     entry.status = Status::kCorpusMismatch;
     entry.error = corpus->error;
   } else {
-    std::cerr << "claimbench: " << w.id << " / " << task.id << " / " << id << "\n";
+    std::cerr << "claimbench: " << w.id << " / " << task.id << " / " << id << round << "\n";
     std::optional<BatchInput> input = corpus ? corpus->input : std::nullopt;
     entry = state.launcher.RunBatchTask(w, task, impl, state.builds.at(id).binary, input, runner);
-    stats::BatchInputSize size;
-    if (input && task.throughput != "none") {
-      size = {input->bytes, input->lines, results::ParseThroughput(task.throughput).value_or(results::Throughput::kNone)};
-    }
-    entry.summary = stats::SummarizeBatch(entry, size, stats::MetricRegistry({}, {}));
   }
   entry.id = id;
   entry.language = std::string(spec::LanguageName(impl.language));
@@ -106,26 +113,49 @@ bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::st
     stored.tasks.push_back(std::move(result));
     results::BatchTaskResult& stored_task = stored.tasks.back();
     const PreparedCorpus* corpus = task.corpus.empty() ? nullptr : &corpora.at(task.corpus);
-    // Each task visits the implementations in a seeded random order, so drift on a shared
-    // machine does not favour whoever runs first; the results keep the listed order.
-    std::vector<size_t> order = ShuffledIndices(ids.size(), state.options.seed + stored.tasks.size());
+    const stats::BatchInputSize size = InputSize(task, corpus);
+    // The runner processes run in rounds, one process of each implementation per round, and
+    // each round visits the implementations in a seeded random order: drift on a shared
+    // machine (a neighbour taking the CPU for a minute) lands on every implementation's
+    // samples alike, not on one implementation's block. The results keep the listed order;
+    // run_order is the first round's.
+    BatchRunOptions one = runner;
+    one.processes = 1;
     std::vector<std::optional<results::BatchEntry>> entries(ids.size());
-    for (size_t index : order) {
-      if (!RunsTask(task, ids[index])) continue;
-      results::BatchEntry entry = RunEntry(w, task, ids[index], corpus, runner, state);
-      if (entry.status != Status::kOk) {
-        ok = false;
-        RunState::ReportFailure(w.id + " / " + task.id + " / " + entry.id, entry.status, entry.error);
+    for (int round = 0; round < runner.processes; ++round) {
+      std::vector<size_t> order =
+          ShuffledIndices(ids.size(), state.options.seed + stored.tasks.size() + 7919 * static_cast<uint64_t>(round));
+      const std::string label =
+          runner.processes > 1 ? " (round " + std::to_string(round + 1) + " of " + std::to_string(runner.processes) + ")"
+                               : "";
+      for (size_t index : order) {
+        if (!RunsTask(task, ids[index])) continue;
+        std::optional<results::BatchEntry>& entry = entries[index];
+        if (entry && entry->status != Status::kOk) continue;  // failed in an earlier round: no more rounds
+        results::BatchEntry run = RunEntry(w, task, ids[index], corpus, one, state, label);
+        if (run.status == Status::kInterrupted && entry) {
+          ok = false;  // stopped by the user: the rounds already measured stand, with fewer samples
+        } else if (run.status != Status::kOk) {
+          ok = false;
+          RunState::ReportFailure(w.id + " / " + task.id + " / " + run.id, run.status, run.error);
+          entry = std::move(run);  // a failure in any round is the entry's outcome: no figure from a failed set
+        } else if (!entry) {
+          entry = std::move(run);
+        } else {
+          AppendRunnerProcesses(*entry, run);
+        }
+        if (entry->status == Status::kOk) entry->summary = stats::SummarizeBatch(*entry, size, stats::MetricRegistry({}, {}));
+        if (round == 0) {
+          if (!stored_task.run_order) stored_task.run_order.emplace();
+          stored_task.run_order->push_back(ids[index]);
+        }
+        stored_task.implementations.clear();
+        for (const auto& e : entries) {
+          if (e) stored_task.implementations.push_back(*e);
+        }
+        stored_task.ratios = stats::Ratios(stored_task.implementations);
+        state.save();
       }
-      if (!stored_task.run_order) stored_task.run_order.emplace();
-      stored_task.run_order->push_back(entry.id);
-      entries[index] = std::move(entry);
-      stored_task.implementations.clear();
-      for (const auto& e : entries) {
-        if (e) stored_task.implementations.push_back(*e);
-      }
-      stored_task.ratios = stats::Ratios(stored_task.implementations);
-      state.save();
     }
   }
   return ok;

@@ -49,8 +49,10 @@ results::GcPauses GcPauseSummary(const std::vector<GcCycle>& cycles, double from
     pauses_us.push_back(c.mark_termination_ms * 1e3);
     live_max_mb = std::max(live_max_mb, c.live_mb);
     const GcCycle* previous = i > 0 ? &cycles[i - 1] : nullptr;
-    if (previous && previous->live_mb >= kMinLiveHeapMbForRatio && c.heap_start_mb >= 0) {
-      heap_over_live.push_back(static_cast<double>(c.heap_start_mb) / static_cast<double>(previous->live_mb));
+    // The heap peaks at the cycle's end (the program allocates during the concurrent mark);
+    // the set it must hold is what the previous cycle found live.
+    if (previous && previous->live_mb >= kMinLiveHeapMbForRatio && c.heap_end_mb >= 0) {
+      heap_over_live.push_back(static_cast<double>(c.heap_end_mb) / static_cast<double>(previous->live_mb));
     }
   }
   std::sort(pauses_us.begin(), pauses_us.end());

@@ -35,8 +35,8 @@ std::vector<GcCycle> ParseGcTrace(std::string_view log);
 /// Cycles within [from_s, to_s) of program time: count, cycles/s, and the STW pauses
 /// (each phase is one pause) as p50/p99/max in microseconds, plus the total STW time; and
 /// the heap against the live set: for each cycle in the window whose previous cycle marked
-/// a live heap of at least kMinLiveHeapMbForRatio, heap at this cycle's start / that live
-/// heap (how far the heap grows over what is live before GC runs), as a median.
+/// a live heap of at least kMinLiveHeapMbForRatio, heap at this cycle's end (its peak) /
+/// that live heap (how far the heap grows over what is live), as a median.
 results::GcPauses GcPauseSummary(const std::vector<GcCycle>& cycles, double from_s, double to_s);
 
 }  // namespace claimbench::run

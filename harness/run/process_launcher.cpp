@@ -33,14 +33,7 @@ results::BatchEntry RunProcesses(const spec::Workload& workload, const spec::Bat
       merged = std::move(r);
       continue;
     }
-    merged->warmup_ns.insert(merged->warmup_ns.end(), r.warmup_ns.begin(), r.warmup_ns.end());
-    merged->measure_ns.insert(merged->measure_ns.end(), r.measure_ns.begin(), r.measure_ns.end());
-    merged->process.insert(merged->process.end(), r.process.begin(), r.process.end());
-    for (const auto& [key, values] : r.extra) {
-      auto& into = merged->extra[key];
-      into.insert(into.end(), values.begin(), values.end());
-    }
-    merged->compile_ns.insert(merged->compile_ns.end(), r.compile_ns.begin(), r.compile_ns.end());
+    AppendRunnerProcesses(*merged, r);
   }
   if (merged) return *merged;
   results::BatchEntry none;

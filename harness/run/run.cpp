@@ -48,11 +48,13 @@ void BuildSelected(const std::vector<std::string>& to_build, RunState& state) {
       state.builds.emplace(id, std::move(record));
       continue;
     }
-    // Cold builds four times in the full suite: a build time is a noisy figure like any other,
-    // and 4 a side is the fewest with a 95% interval of a ratio.
+    // Cold builds six times in the full suite: a build time is a noisy figure like any other,
+    // and 6 is the fewest with a 95% interval of a median (4 a side would do for a ratio).
+    // The static variant (Rust +crt-static) is a size, built in the full suite whether or not
+    // build times are measured.
     build::BuildOptions build_options{time_builds && (!state.Quick() || impl.kind == "http-server"),
-                                      state.Quick() ? 1 : 4,
-                                      time_builds && !state.Quick() && impl.kind == "http-server"};
+                                      state.Quick() ? 1 : kFullSuiteBuildRuns,
+                                      !state.Quick() && impl.kind == "http-server"};
     std::cerr << "claimbench: building " << id
               << (build_options.measure_build_times
                       ? " (with cold and incremental builds, x" + std::to_string(build_options.build_time_runs) + ")"

@@ -17,6 +17,8 @@ namespace claimbench::run {
 /// Six: the fewest trials for which a 95% interval of a median exists (exact_intervals.h).
 constexpr int kQuickRepeat = 6;
 constexpr int kFullRepeat = 10;
+/// Cold and incremental builds per implementation in the full suite (quick: one).
+constexpr int kFullSuiteBuildRuns = 6;
 
 struct RunOptions {
   results::Suite suite = results::Suite::kQuick;

@@ -205,8 +205,8 @@ std::vector<Metric> TrialMetrics() {
                     "longest Go stop-the-world pause in the window"));
   m.push_back(Lower(metric::kGoHeapOverLive, "x", D::kPlain,
                     [](const HttpTrial& t) { return t.server.gc ? t.server.gc->heap_over_live : std::nullopt; },
-                    "Go heap at GC start over the live heap the previous cycle marked (median over the window's "
-                    "cycles with a live heap of at least 4 MB)"));
+                    "Go heap at the end of a GC cycle (its peak) over the live heap the previous cycle marked "
+                    "(median over the window's cycles with a live heap of at least 4 MB)"));
   return m;
 }
 

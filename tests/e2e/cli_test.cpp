@@ -125,7 +125,7 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
 
   ExpectValidResults(out / "results.json");
   json results = json::parse(ReadFile(out / "results.json"));
-  EXPECT_EQ(results["schema_version"], 2);
+  EXPECT_EQ(results["schema_version"], 3);
   for (const char* key : {"cpu_model", "cores", "kernel", "toolchains", "git_sha", "cpu_sets", "seed"}) {
     EXPECT_TRUE(results["context"].contains(key)) << key;
   }

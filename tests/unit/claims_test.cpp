@@ -308,7 +308,9 @@ TEST(Verdicts, ARateOnlyOneSideSustainedIsCensoredEvidence) {
   EXPECT_EQ(held.verdict, Verdict::kInconclusive);
   EXPECT_EQ(held.checks[0].direction, results::Direction::kHolds);
   EXPECT_EQ(held.checks[0].magnitude, results::Magnitude::kUndecided);
-  EXPECT_EQ(held.checks[0].detail.rfind("censored: rust-axum sustained 25000 req/s and go-nethttp did not", 0), 0u)
+  EXPECT_EQ(held.checks[0].detail.rfind("censored: rust-axum sustained 25000 req/s in every trial and go-nethttp in none",
+                                         0),
+            0u)
       << held.checks[0].detail;
   results::ClaimVerdict reversed = Evaluate({claim}, CensoredAt25k(false))[0];
   EXPECT_EQ(reversed.verdict, Verdict::kContradicted) << reversed.checks[0].detail;
@@ -399,6 +401,67 @@ TEST(Verdicts, ACheckWhoseConditionsCannotBeMetIsListedNotJudged) {
   EXPECT_EQ(v.verdict, Verdict::kNotMeasured);
   EXPECT_EQ(v.checks[0].detail, "stated for 2 server cores; this machine's server has 1");
   EXPECT_EQ(v.checks[0].metric, "requests_per_s");
+}
+
+// Rates reached in some trials only, overload claims where both kept up, and overloads the
+// load generator may have caused: none of them is a figure.
+TEST(Verdicts, ARateReachedInSomeTrialsOnlyOrByBothIsNotAnOverloadFigure) {
+  Check c = RatioCheck({0.2, 0.2}, 0.1);
+  c.metric = "latency_p99_at_25000_rps_ns";
+  results::RunResults partial = CensoredAt25k(true);
+  results::HttpImplementation& go = partial.workloads[0].http()->implementations[0];
+  go.trials.push_back(partial.workloads[0].http()->implementations[1].trials[0]);  // go: reached in 1 of 2
+  results::ClaimVerdict v = OneOn(c, partial);
+  EXPECT_EQ(v.verdict, Verdict::kNotMeasured);
+  EXPECT_EQ(v.checks[0].detail.rfind("go-nethttp reached 25000 req/s in 1 of 2 trials", 0), 0u) << v.checks[0].detail;
+  Claim claim;
+  claim.id = "x";
+  claim.checks = {c};
+  EXPECT_EQ(FamilyOf({claim}, partial, results::Adjustment::kNone).checks_judged, 0);
+
+  Check overload = c;
+  overload.metric = "latency_p99_overloaded_at_25000_rps_ns";
+  results::RunResults both_kept_up = CensoredAt25k(true);
+  both_kept_up.workloads[0].http()->implementations[0].trials = both_kept_up.workloads[0].http()->implementations[1].trials;
+  EXPECT_EQ(OneOn(overload, both_kept_up).checks[0].detail.rfind("neither go-nethttp nor rust-axum was overloaded", 0), 0u);
+
+  results::RunResults both_fell_behind = CensoredAt25k(true);
+  auto& impls = both_fell_behind.workloads[0].http()->implementations;
+  impls[1].trials = impls[0].trials;  // go fell behind; now rust too
+  for (auto& i : impls) i.trials[0].load_points->fixed_rates["25000"].client_saturated = true;
+  const results::CheckVerdict saturated = OneOn(overload, both_fell_behind).checks[0];
+  EXPECT_EQ(saturated.verdict, Verdict::kNotMeasured);
+  EXPECT_NE(saturated.detail.find("the load generator saturated"), std::string::npos) << saturated.detail;
+}
+
+// A part whose pair failed is listed, and the mean is shown but not decided.
+TEST(Verdicts, AGeometricMeanMissingAPartIsNotDecided) {
+  results::RunResults r = TwoTasks(6);
+  results::BatchEntry& rust_b = r.workloads[0].batch()->tasks[1].implementations[1];
+  rust_b.status = results::Status::kCrashed;
+  rust_b.error = "killed by signal 11";
+  rust_b.summary.clear();
+  const results::CheckVerdict c = OneOn(GeomeanCheck({0.2, 0.5}), r).checks[0];
+  EXPECT_EQ(c.verdict, Verdict::kInconclusive) << c.detail;
+  EXPECT_EQ(c.detail.rfind("1 comparable part(s) have no figure for their pair", 0), 0u) << c.detail;
+  EXPECT_NE(c.detail.find("excluded cpu-bound/b: rust-cpu on cpu-bound/b: crashed"), std::string::npos) << c.detail;
+}
+
+// Iterations of one runner process are one sample to a verdict, however many there are.
+TEST(Verdicts, IterationsOfOneRunnerProcessAreOneSample) {
+  results::RunResults r = TwoTasks(6);
+  for (auto& e : r.workloads[0].batch()->tasks[0].implementations) {
+    e.measure_ns = e.summary.at("iteration_ns").samples;
+    e.process = {results::RunnerProcess{6, 0, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, ""}};
+  }
+  Check c = RatioCheck({0.4, 0.6});
+  c.workload = "cpu-bound/a";
+  c.metric = "iteration_ns";
+  c.go = "go-cpu";
+  c.rust = "rust-cpu";
+  const results::CheckVerdict v = OneOn(c, r).checks[0];
+  EXPECT_EQ(v.n.at("go"), 1);
+  EXPECT_NE(v.detail.find("one sample"), std::string::npos) << v.detail;
 }
 
 }  // namespace

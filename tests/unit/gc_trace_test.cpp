@@ -46,8 +46,8 @@ TEST(GcTrace, ReadsHeapSizesAndSaysNothingOfTinyLiveHeaps) {
 }
 
 TEST(GcTrace, HeapOverLiveIsTheMedianOverReadableCycles) {
-  // Live 10 MB then heap 21 at the next start (2.1); live 20 then 38 (1.9); live 3 then 9
-  // (not read: live under 4 MB); live 8 then 24 (3.0). Median of 2.1, 1.9, 3.0 = 2.1.
+  // Live 10 MB then heap 22 at the next cycle's end (2.2); live 20 then 38 (1.9); live 3
+  // then 9 (not read: live under 4 MB); live 8 then 24 (3.0). Median of 2.2, 1.9, 3.0 = 2.2.
   const char* log =
       "gc 1 @0.1s 1%: 0.01+0.1+0.01 ms clock, 0+0/0/0+0 ms cpu, 12->12->10 MB, 20 MB goal, 1 P\n"
       "gc 2 @0.2s 1%: 0.01+0.1+0.01 ms clock, 0+0/0/0+0 ms cpu, 21->22->20 MB, 40 MB goal, 1 P\n"
@@ -56,7 +56,7 @@ TEST(GcTrace, HeapOverLiveIsTheMedianOverReadableCycles) {
       "gc 5 @0.5s 1%: 0.01+0.1+0.01 ms clock, 0+0/0/0+0 ms cpu, 24->24->8 MB, 16 MB goal, 1 P\n";
   auto s = GcPauseSummary(ParseGcTrace(log), 0, 1);
   ASSERT_TRUE(s.heap_over_live.has_value());
-  EXPECT_DOUBLE_EQ(*s.heap_over_live, 2.1);
+  EXPECT_DOUBLE_EQ(*s.heap_over_live, 2.2);
   EXPECT_EQ(s.live_heap_max_mb, 20);
 }
 
