@@ -65,7 +65,8 @@ std::optional<Measured> FindMeasured(const results::RunResults& results, const s
       why = metric_name + " of " + impl + " was not measured (the build or strip gave no figure)";
       return std::nullopt;
     }
-    if (!v && metric && metric->name.rfind("static_", 0) == 0) {
+    if (!v && metric &&
+        (metric->name == stats::metric::kStaticBinaryBytes || metric->name == stats::metric::kStaticBinaryStrippedBytes)) {
       if (!record.static_error.empty()) {
         why = "no static build of " + impl + ": " + record.static_error;
       } else if (!record.static_linked) {
@@ -102,12 +103,10 @@ std::optional<Measured> FindMeasured(const results::RunResults& results, const s
     why = metric_name + " of " + impl + " on " + key + " was not measured in this run";
     return std::nullopt;
   }
-  std::vector<double> samples = s->second.SamplesOrMedian();
-  // Iterations of one runner process share its heap layout and page placement: they are no
-  // independent samples of the figure, so a verdict takes their median as one sample (a
-  // file from before runner processes were repeated, or a run with --processes 1).
-  if (entry->batch && entry->batch->process.size() == 1 && !entry->batch->fresh_process) samples = {s->second.median};
-  return Measured{samples, s->second.median, metric && metric->exact};
+  const bool one_process = entry->batch && entry->batch->process.size() == 1 && !entry->batch->fresh_process;
+  // One process's iterations are one sample of the figure: its median.
+  return Measured{one_process ? std::vector<double>{s->second.median} : s->second.SamplesOrMedian(), s->second.median,
+                  metric && metric->exact, one_process};
 }
 
 }  // namespace claimbench::claims

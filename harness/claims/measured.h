@@ -15,6 +15,10 @@ struct Measured {
   std::vector<double> samples;
   double median = 0;
   bool exact = false;  ///< a size or a line count: the same on every measurement, no noise to allow for
+  /// Iterations of a single runner process (a file from before processes were repeated, or
+  /// --processes 1): they share its heap layout and page placement, so they say nothing of
+  /// process-to-process variance and give no interval.
+  bool one_process = false;
 };
 
 /// The figure of `metric` for `impl` on `key` ("build", an HTTP workload id, or

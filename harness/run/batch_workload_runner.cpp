@@ -144,18 +144,22 @@ bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::st
         } else {
           AppendRunnerProcesses(*entry, run);
         }
-        if (entry->status == Status::kOk) entry->summary = stats::SummarizeBatch(*entry, size, stats::MetricRegistry({}, {}));
         if (round == 0) {
           if (!stored_task.run_order) stored_task.run_order.emplace();
           stored_task.run_order->push_back(ids[index]);
         }
-        stored_task.implementations.clear();
-        for (const auto& e : entries) {
-          if (e) stored_task.implementations.push_back(*e);
-        }
-        stored_task.ratios = stats::Ratios(stored_task.implementations);
-        state.save();
       }
+      // Each round's figures are summarised and saved once the round is over: an interrupted
+      // run keeps every round it finished.
+      const stats::MetricRegistry registry({}, {});
+      stored_task.implementations.clear();
+      for (auto& e : entries) {
+        if (!e) continue;
+        if (e->status == Status::kOk) e->summary = stats::SummarizeBatch(*e, size, registry);
+        stored_task.implementations.push_back(*e);
+      }
+      stored_task.ratios = stats::Ratios(stored_task.implementations);
+      state.save();
     }
   }
   return ok;

@@ -6,6 +6,8 @@
 #include <regex>
 #include <string>
 
+#include "stats/median.h"
+
 namespace claimbench::run {
 
 std::vector<GcCycle> ParseGcTrace(std::string_view log) {
@@ -74,11 +76,7 @@ results::GcPauses GcPauseSummary(const std::vector<GcCycle>& cycles, double from
   if (!pauses_us.empty()) out.pause_max_us = pauses_us.back();
   out.pause_total_us = total;
   if (live_max_mb >= 0) out.live_heap_max_mb = live_max_mb;
-  if (!heap_over_live.empty()) {
-    std::sort(heap_over_live.begin(), heap_over_live.end());
-    size_t n = heap_over_live.size();
-    out.heap_over_live = n % 2 ? heap_over_live[n / 2] : (heap_over_live[n / 2 - 1] + heap_over_live[n / 2]) / 2;
-  }
+  if (!heap_over_live.empty()) out.heap_over_live = stats::Median(heap_over_live);
   out.source = "GODEBUG=gctrace=1: sweep termination and mark termination, each one stop-the-world pause";
   return out;
 }

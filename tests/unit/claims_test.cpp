@@ -447,7 +447,8 @@ TEST(Verdicts, AGeometricMeanMissingAPartIsNotDecided) {
   EXPECT_NE(c.detail.find("excluded cpu-bound/b: rust-cpu on cpu-bound/b: crashed"), std::string::npos) << c.detail;
 }
 
-// Iterations of one runner process are one sample to a verdict, however many there are.
+// Iterations of one runner process are one sample to a verdict, however many there are, and
+// one sample of a process-level figure gives no interval: too few, not a +-10% guess.
 TEST(Verdicts, IterationsOfOneRunnerProcessAreOneSample) {
   results::RunResults r = TwoTasks(6);
   for (auto& e : r.workloads[0].batch()->tasks[0].implementations) {
@@ -461,7 +462,19 @@ TEST(Verdicts, IterationsOfOneRunnerProcessAreOneSample) {
   c.rust = "rust-cpu";
   const results::CheckVerdict v = OneOn(c, r).checks[0];
   EXPECT_EQ(v.n.at("go"), 1);
-  EXPECT_NE(v.detail.find("one sample"), std::string::npos) << v.detail;
+  EXPECT_EQ(v.verdict, Verdict::kInconclusive) << v.detail;
+  EXPECT_NE(v.detail.find("from n = 1: too few samples for a 95% interval; needs n >= 4 a side"), std::string::npos)
+      << v.detail;
+}
+
+// A geomean check listed as not measured (a task the project lacks) is not judged.
+TEST(Verdicts, AGeometricMeanListedAsNotMeasuredIsNotJudged) {
+  Check c = GeomeanCheck({0.2, 0.5});
+  c.not_measured = "no compression workload in this project";
+  const results::CheckVerdict v = OneOn(c, TwoTasks(6)).checks[0];
+  EXPECT_EQ(v.verdict, Verdict::kNotMeasured);
+  EXPECT_EQ(v.detail, "no compression workload in this project");
+  EXPECT_EQ(v.expected, "rust/go in [0.2, 0.5] (no tolerance)");
 }
 
 }  // namespace
