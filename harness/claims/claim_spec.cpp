@@ -84,6 +84,7 @@ std::vector<Claim> LoadClaimsFile(const std::filesystem::path& file) {
   const toml::table& root = r.root();
   r.AllowOnly(root, {"document", "title", "claim"});
   const std::string document = r.RequireString(root, "document");
+  const std::string title = r.OptString(root, "title").value_or("");
   std::vector<Claim> out;
   for (const toml::table* t : r.TableArray(root, "claim")) {
     r.AllowOnly(*t, {"id", "paraphrase", "stated", "conditions", "not_measured", "check"});
@@ -91,6 +92,7 @@ std::vector<Claim> LoadClaimsFile(const std::filesystem::path& file) {
     c.file = file;
     c.line = LineOf(t);
     c.document = document;
+    c.title = title;
     c.id = r.RequireString(*t, "id");
     c.paraphrase = r.RequireString(*t, "paraphrase");
     if (const toml::table* stated = r.OptTable(*t, "stated")) {

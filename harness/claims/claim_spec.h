@@ -54,6 +54,7 @@ struct Check {
 struct Claim {
   std::string id;
   std::string document;  ///< file name in shared/documents/
+  std::string title;     ///< the document's title, in our words (the file's `title`)
   std::string paraphrase;
   std::vector<std::pair<std::string, std::string>> stated;  ///< as the document gives them
   std::string conditions;

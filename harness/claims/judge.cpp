@@ -29,26 +29,29 @@ struct Measured {
   std::string text;
 };
 
+// A figure of `e` as text: with its unit when the evidence says how, else a plain number.
+std::string Fig(const Evidence& e, double v) { return e.show && v < kOpen ? e.show(v) : Num(v); }
+
 Measured Describe(const Evidence& e, const std::string& what) {
   switch (e.kind) {
     case Evidence::Kind::kInterval:
       return {e.interval->low, e.interval->high,
-              fmt::format("{} {} ({}% CI {} to {}, n = {})", what, Num(e.point), Percent(e.level),
-                          Num(e.interval->low), Num(e.interval->high), e.samples)};
+              fmt::format("{} {} ({}% CI {} to {}, n = {})", what, Fig(e, e.point), Percent(e.level),
+                          Fig(e, e.interval->low), Fig(e, e.interval->high), e.samples)};
     case Evidence::Kind::kExact:
-      return {e.point, e.point, fmt::format("{} {} (exact: no run-to-run noise)", what, Num(e.point))};
+      return {e.point, e.point, fmt::format("{} {} (exact: no run-to-run noise)", what, Fig(e, e.point))};
     case Evidence::Kind::kOneSample: {
       // Judged as if it spread either way, so consistent and contradicted each need the same
       // margin from a bound.
       const double s = kOneSampleSpread;
       return {e.point / s, e.point * s,
-              fmt::format("{} {} (one sample: no interval; judged as {} to {})", what, Num(e.point),
-                          Num(e.point / s), Num(e.point * s))};
+              fmt::format("{} {} (one sample: no interval; judged as {} to {})", what, Fig(e, e.point),
+                          Fig(e, e.point / s), Fig(e, e.point * s))};
     }
     case Evidence::Kind::kTooFew:
       break;
   }
-  return {e.point, e.point, fmt::format("{} {} (n = {})", what, Num(e.point), e.samples)};
+  return {e.point, e.point, fmt::format("{} {} (n = {})", what, Fig(e, e.point), e.samples)};
 }
 
 // Where [low, high] lies against [lo, hi]: -1 wholly below, +1 wholly above, 0 inside, 2 across.
@@ -71,7 +74,7 @@ std::string_view DirectionText(Direction d) {
 Judgement TooFew(const Evidence& e, const std::string& what, bool per_side) {
   Judgement j;
   j.detail = fmt::format("{} {} from n = {}: too few samples for a {}% interval; needs n >= {}{}", what,
-                         Num(e.point), e.samples, Percent(e.level), e.needed, per_side ? " a side" : "");
+                         Fig(e, e.point), e.samples, Percent(e.level), e.needed, per_side ? " a side" : "");
   return j;
 }
 
@@ -132,7 +135,8 @@ Judgement JudgeAbsolute(const Evidence& e, const Range& range, double tolerance,
                 : place < 0                    ? Magnitude::kSmaller
                                                : Magnitude::kLarger;
   j.verdict = VerdictOf(std::nullopt, j.magnitude);
-  j.detail = fmt::format("{}: magnitude {} (bounds [{}, {}])", m.text, results::Name(j.magnitude), Num(lo), Num(hi));
+  j.detail = fmt::format("{}: magnitude {} (bounds [{}, {}])", m.text, results::Name(j.magnitude), Fig(e, lo),
+                         Fig(e, hi));
   return j;
 }
 

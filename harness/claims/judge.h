@@ -5,6 +5,7 @@
 // same margin), or too few samples for an interval (inconclusive, saying how many it needs).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,9 @@ struct Evidence {
   int samples = 0;                          ///< the fewer of the sides' sample counts
   int needed = 0;                           ///< kTooFew: samples (a side) an interval at `level` needs
   double level = 0.95;                      ///< the interval's coverage
+  /// How an absolute figure is written, with its unit ("8.34 MB"); unset: a plain number
+  /// (a ratio).
+  std::function<std::string(double)> show;
 };
 
 struct Judgement {

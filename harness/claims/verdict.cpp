@@ -11,6 +11,7 @@
 #include "claims/geomean.h"
 #include "claims/judge.h"
 #include "claims/measured.h"
+#include "stats/display.h"
 #include "stats/exact_intervals.h"
 #include "stats/metric_registry.h"
 
@@ -28,12 +29,24 @@ std::string ToleranceText(const Check& check) {
 }
 
 // "rust/go in [0.2, 0.5]; go in [5e+06, 1.5e+07] (no tolerance)": what a check compares.
-std::string ExpectedText(const Check& check) {
+// A bound of an absolute range reads with its metric's unit ("8.34 MB", "1.2 ms"); an open bound
+// or an unknown metric stays a bare number.
+std::string ShowBound(double v, const stats::Metric* metric) {
+  return v >= kOpen || metric == nullptr ? Num(v) : stats::ShowValue(v, *metric);
+}
+
+std::string ExpectedText(const Check& check, const stats::MetricRegistry& registry) {
   std::vector<std::string> parts;
   if (check.ratio) parts.push_back(fmt::format("rust/go in [{}, {}]", Num(check.ratio->first), Num(check.ratio->second)));
-  if (check.go_range) parts.push_back(fmt::format("go in [{}, {}]", Num(check.go_range->first), Num(check.go_range->second)));
+  const stats::Metric* go_metric = registry.Find(check.GoMetric());
+  const stats::Metric* rust_metric = registry.Find(check.RustMetric());
+  if (check.go_range) {
+    parts.push_back(fmt::format("go in [{}, {}]", ShowBound(check.go_range->first, go_metric),
+                                ShowBound(check.go_range->second, go_metric)));
+  }
   if (check.rust_range) {
-    parts.push_back(fmt::format("rust in [{}, {}]", Num(check.rust_range->first), Num(check.rust_range->second)));
+    parts.push_back(fmt::format("rust in [{}, {}]", ShowBound(check.rust_range->first, rust_metric),
+                                ShowBound(check.rust_range->second, rust_metric)));
   }
   std::string text;
   for (const auto& p : parts) text += (text.empty() ? "" : "; ") + p;
@@ -164,8 +177,13 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
   out.rust = check.rust;
   out.tolerance = check.tolerance;
   out.tolerance_reason = check.tolerance_reason;
+  if (check.ratio) {
+    out.ratio_low = check.ratio->first;
+    if (check.ratio->second < kOpen) out.ratio_high = check.ratio->second;
+  }
   // What the check compares, also when it is not judged: the reports show it either way.
-  out.expected = ExpectedText(check);
+  const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
+  out.expected = ExpectedText(check, registry);
   if (!check.not_measured.empty()) return NotMeasured(out, check.not_measured);
   if (check.IsGeomean()) return EvaluateGeomean(check, results, level, out);
   if (auto decided = JudgeByRateOutcome(check, results, out)) return *decided;
@@ -192,6 +210,10 @@ results::CheckVerdict EvaluateCheck(const Check& check, const results::RunResult
                       std::optional<double>& side_measured) {
     if (!range) return;
     Evidence e = MedianEvidence(*m, level);
+    // An absolute figure reads with its unit ("8.34 MB", "1.2 ms"), never as a bare number.
+    if (const stats::Metric* metric = registry.Find(std::string(side) == "go" ? check.GoMetric() : check.RustMetric())) {
+      e.show = [metric = *metric](double v) { return stats::ShowValue(v, metric); };
+    }
     side_measured = m->median;
     if (!check.ratio && !(check.go_range && check.rust_range)) {
       // One absolute bound: the check's measured figure is that side's median.
@@ -282,6 +304,7 @@ std::vector<results::ClaimVerdict> Evaluate(const std::vector<Claim>& claims, co
   for (const auto& claim : claims) {
     results::ClaimVerdict c{claim.id,
                             claim.document,
+                            claim.title,
                             claim.paraphrase,
                             {claim.stated.begin(), claim.stated.end()},
                             claim.conditions,

@@ -18,6 +18,7 @@
 #include "process/interrupt.h"
 #include "run/http_runner.h"
 #include "spec/vectors.h"
+#include "report/console_colour.h"
 #include "report/reporter.h"
 #include "results/results_json.h"
 #include "run/run.h"
@@ -25,9 +26,15 @@
 #include "spec/workload.h"
 #include "util/duration.h"
 #include "util/files.h"
+#include "util/terminal.h"
 
 namespace claimbench::cli {
 namespace {
+
+// Text for stdout: verdicts and warnings in colour on a terminal (never with NO_COLOR).
+std::string ForStdout(const std::string& text) {
+  return ColourWanted(STDOUT_FILENO) ? report::ColourForTerminal(text) : text;
+}
 
 std::filesystem::path Root(const CommonOptions& common) {
   if (!common.root.empty()) {
@@ -155,23 +162,27 @@ int Verify(const CommonOptions& common, run::RunOptions options) {
   return outcome.ok ? kExitOk : kExitFailed;
 }
 
-int RunSuite(const CommonOptions& common, run::RunOptions options) {
+int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims) {
   auto catalog = spec::LoadCatalog(Root(common));
   options.cpus = Split(common);
   auto outcome = run::Run(catalog, options);
-  std::cout << report::Render("table", outcome.results) << report::Render("claims", outcome.results);
+  // The answer last on screen, where the eye lands when the run ends: the measurements, then
+  // the judged claims, then the headline.
+  std::cout << ForStdout(report::Render("table", outcome.results) +
+                         report::Render(all_claims ? "claims-all" : "claims", outcome.results) +
+                         report::Render("headline", outcome.results));
   std::cerr << "claimbench: results in " << outcome.out_dir.string() << "/ (" << run::kResultFiles << ")\n";
   return outcome.ok ? kExitOk : kExitFailed;
 }
 
 int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update,
-           results::Adjustment adjustment) {
+           results::Adjustment adjustment, bool all_claims) {
   results::RunResults results = results::ReadResultsFile(results_file);
   // Judged afresh with the claims files of this checkout, so an edited claim is re-read.
   const std::vector<claims::Claim> all = claims::LoadClaims(Root(common));
   results.claims_family = claims::FamilyOf(all, results, adjustment);
   results.claims = claims::Evaluate(all, results, *results.claims_family);
-  std::cout << report::Render("claims", results);
+  std::cout << ForStdout(report::Render(all_claims ? "claims-all" : "claims", results));
   if (update) {
     const auto dir = std::filesystem::absolute(results_file).parent_path();
     if (results.schema_version != results::kSchemaVersion) {
@@ -187,7 +198,10 @@ int Claims(const CommonOptions& common, const std::filesystem::path& results_fil
 
 int Report(const std::filesystem::path& results_file, const std::string& format) {
   auto reporter = report::MakeReporter(format);
-  std::cout << reporter->Render(results::ReadResultsFile(results_file));
+  const std::string text = reporter->Render(results::ReadResultsFile(results_file));
+  // Only the console formats are coloured: files in other formats are copied from stdout.
+  const bool console = format == "table" || format == "headline" || format == "claims" || format == "claims-all";
+  std::cout << (console ? ForStdout(text) : text);
   return kExitOk;
 }
 

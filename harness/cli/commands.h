@@ -29,11 +29,14 @@ struct BuildCommand {
 int List(const CommonOptions& common);
 int Build(const CommonOptions& common, const BuildCommand& command);
 int Verify(const CommonOptions& common, run::RunOptions options);
-int RunSuite(const CommonOptions& common, run::RunOptions options);
-/// Judges the claims of this checkout against RESULTS.json and prints the table; with
-/// `update`, also rewrites the results and every report beside it with the new verdicts.
+/// Runs the suite, then prints the tables, the judged claims (every claim with
+/// `all_claims`) and, last, the headline.
+int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims = false);
+/// Judges the claims of this checkout against RESULTS.json and prints the judged ones
+/// (every claim with `all_claims`); with `update`, also rewrites the results and every
+/// report beside it with the new verdicts.
 int Claims(const CommonOptions& common, const std::filesystem::path& results_file, bool update,
-           results::Adjustment adjustment);
+           results::Adjustment adjustment, bool all_claims = false);
 
 struct ServeCommand {
   std::string implementation;

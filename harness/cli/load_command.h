@@ -2,6 +2,7 @@
 // loop). It depends on load/ (and util/) only, nothing above it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,8 @@ struct LoadCommand {
   std::string url;
   int connections = 64;
   int threads = 1;
-  std::string duration = "10s";
+  std::string duration;         ///< empty: 10s, or with `requests` 1h as a cap
+  uint64_t requests = 0;        ///< oha's -n: stop after this many requests in the window (0: by duration)
   std::string warmup = "1s";
   std::string timeout = "5s";
   std::string method = "GET";
@@ -25,6 +27,9 @@ struct LoadCommand {
   std::string cpus;
   bool json = false;
   bool series = false;         ///< print the per-second series
+  bool latency = false;        ///< print the latency distribution (wrk's --latency) and its spectrum
+  std::string json_out;        ///< also write the JSON result to this file (the human output stays)
+  std::string hgrm_out;        ///< write the latency distribution in HdrHistogram's .hgrm text format
 };
 
 int Load(const LoadCommand& command);

@@ -1,11 +1,14 @@
 // claimbench: the thin command-line front of claimbench::core. Flags are parsed into
 // typed options (CLI11) and handed to the commands in cli/commands.cpp.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "util/did_you_mean.h"
+#include "report/reporter.h"
 #include "process/interrupt.h"
 #include "util/duration.h"
 
@@ -33,8 +36,12 @@ CLI::Validator Uint64() {
         bool exact = !text.empty() && ec == std::errc() && end == text.data() + text.size();
         return exact ? std::string() : std::string("must be a whole number from 0 to 18446744073709551615");
       },
-      "UINT64");
+      /*validator_desc=*/"", /*validator_name=*/"UINT64");
 }
+
+// A range check that --help does not spell in CLI11's own syntax (":INT in [1 - 1000]"):
+// the option's text says what it takes, and a value outside is refused naming the range.
+CLI::Validator InRange(int low, int high) { return CLI::Range(low, high).description(""); }
 
 // Every subcommand's options, as CLI11 fills them.
 struct Commands {
@@ -63,6 +70,8 @@ struct Commands {
   CLI::App* report_cmd = nullptr;
   std::filesystem::path claims_results;
   bool claims_update = false;
+  bool claims_all = false;  ///< run and claims: list unmeasured claims too
+  bool no_build_times = false;  ///< build and run
   CLI::App* claims_cmd = nullptr;
 };
 
@@ -72,7 +81,7 @@ void AddBuildAndVerify(CLI::App& app, Commands& c) {
   c.build_cmd = app.add_subcommand("build", "Build implementations; record build times and binary sizes");
   AddCommon(c.build_cmd, c.common);
   c.build_cmd->add_option("--impl", c.build.implementations, "Implementation id (repeatable; default: all)");
-  c.build_cmd->add_flag("!--no-build-times", c.build.build_times, "Skip the cold and incremental build measurements");
+  c.build_cmd->add_flag("--no-build-times", c.no_build_times, "Skip the cold and incremental build measurements");
   c.verify_cmd = app.add_subcommand("verify", "Check every implementation against its workload's vectors");
   AddCommon(c.verify_cmd, c.common);
   AddSelection(c.verify_cmd, c.verify);
@@ -80,45 +89,63 @@ void AddBuildAndVerify(CLI::App& app, Commands& c) {
 
 void AddRun(CLI::App& app, Commands& c) {
   auto* run_cmd = c.run_cmd = app.add_subcommand("run", "Build if needed, verify, measure and report");
+  run_cmd->footer(
+      "Examples:\n"
+      "  claimbench run                                   # the quick suite: every workload, reports in results/<run-id>/\n"
+      "  claimbench run --suite full --out results/full   # the full suite (about 2 h on 2 cores)\n"
+      "  claimbench run --workload http-json-api --impl go-nethttp --impl rust-axum --repeat 10");
   claimbench::run::RunOptions& run = c.run;
   AddCommon(run_cmd, c.common);
   AddSelection(run_cmd, run);
   run_cmd->add_option("--suite", c.suite, "quick (short windows) or full")->check(CLI::IsMember({"quick", "full"}));
-  run_cmd->add_option("--repeat", run.repeat, "Trials per implementation")->check(CLI::Range(1, 1000));
+  run_cmd->add_option("--repeat", run.repeat, "Trials per implementation")->check(InRange(1, 1000));
   run_cmd->add_option("--out", run.out_dir, "Output directory (default: results/<run-id>)");
   run_cmd->add_option("--duration", c.duration, "Measured window per trial, e.g. 10s (overrides the suite)");
   run_cmd->add_option("--warmup", c.warmup, "Warmup per trial, e.g. 2s (overrides the suite)");
   run_cmd->add_option("--point-duration", c.point_duration, "Window of each further load point, e.g. 2s");
-  c.connections = run_cmd->add_option("--connections", "Connections (overrides the workload)");
-  run_cmd->add_flag("!--no-build-times", run.build_times, "Skip the cold and incremental build measurements");
+  c.connections = run_cmd->add_option("--connections", "Connections (overrides the workload)")->type_name("INT");
+  run_cmd->add_flag("--no-build-times", c.no_build_times, "Skip the cold and incremental build measurements");
   run_cmd->add_option("--seed", run.seed, "Seed for generated inputs and orderings")->check(Uint64());
   run_cmd->add_flag("--no-load-points", run.no_load_points,
                     "Only the main closed-loop window: no connection sweep, fixed rates or knee");
+  run_cmd->add_flag("--all", c.claims_all, "At the end, list every claim, the unmeasured ones with their reasons");
   run_cmd->add_option("--adjust", c.adjust,
                       "Claims' intervals: none (each at 95%) or bonferroni (all together at 95%)")
       ->check(CLI::IsMember({"none", "bonferroni"}));
   run_cmd->add_option("--startup-runs", run.startup_runs, "Starts whose median startup time is reported")
-      ->check(CLI::Range(0, 1000));
+      ->check(InRange(0, 1000));
   c.iterations = run_cmd->add_option("--iterations", "Batch workloads: measured iterations per runner process")
-                     ->check(CLI::Range(1, 100000));
+                     ->type_name("INT")
+                     ->check(InRange(1, 100000));
   c.processes = run_cmd
                     ->add_option("--processes",
                                  "Batch workloads: independent runner processes per implementation and task; each "
                                  "process's median is one sample (the suite's: 6)")
-                    ->check(CLI::Range(1, 1000));
+                    ->type_name("INT")
+                    ->check(InRange(1, 1000));
 }
 
 void AddLoad(CLI::App& app, Commands& c) {
   cli::LoadCommand& load = c.load;
-  auto* load_cmd = c.load_cmd = app.add_subcommand("load", "Drive load against any HTTP/1.1 server (closed loop)");
+  auto* load_cmd = c.load_cmd = app.add_subcommand(
+      "load", "Drive load against any HTTP/1.1 server: closed loop like wrk, or open loop at --rate like wrk2");
+  load_cmd->footer("Examples:\n  claimbench load http://127.0.0.1:8080/ -c 64 -d 10s --latency\n"
+                   "  claimbench load http://127.0.0.1:8080/ -c 16 -n 100000 --warmup 0s\n"
+                   "  claimbench load http://127.0.0.1:8080/ -R 25k -d 30s --hgrm p99.hgrm --json-out load.json");
   load_cmd->add_option("url", load.url, "http://host:port/path")->required();
-  load_cmd->add_option("-c,--connections", load.connections, "Connections")->check(CLI::Range(1, 100000));
-  load_cmd->add_option("-t,--threads", load.threads, "Client threads")->check(CLI::Range(1, 1024));
-  load_cmd->add_option("-d,--duration", load.duration, "Measured duration, e.g. 10s");
+  load_cmd->add_option("-c,--connections", load.connections, "Connections")->check(InRange(1, 100000));
+  load_cmd->add_option("-t,--threads", load.threads, "Client threads")->check(InRange(1, 1024));
+  load_cmd->add_option("-d,--duration", load.duration,
+                       "Measured duration, e.g. 30s (default 10s; with -n it is a cap, default 1h)");
+  load_cmd->add_option("-n,--requests", load.requests,
+                       "Stop after this many requests in the window, as oha -n; the window then ends at the last "
+                       "response (default: the duration decides)")
+      ->check(InRange(1, 1000000000))
+      ->default_str("");
   load_cmd->add_option("--warmup", load.warmup, "Warmup, not counted, e.g. 1s");
   load_cmd->add_option("--timeout", load.timeout, "Per-request timeout, e.g. 5s");
   load_cmd->add_option("-m,--method", load.method, "HTTP method");
-  load_cmd->add_option("--body", load.body_file, "File whose bytes are the request body");
+  load_cmd->add_option("--body", load.body_file, "File whose bytes are the request body")->check(CLI::ExistingFile);
   load_cmd->add_option("-H,--header", load.headers, "Header 'Name: value' (repeatable)");
   load_cmd->add_option("-R,--rate", load.rate,
                        "Open loop at this many requests/s, e.g. 25k (latency from the intended send time, as wrk2)");
@@ -127,6 +154,13 @@ void AddLoad(CLI::App& app, Commands& c) {
   load_cmd->add_option("--cpus", load.cpus, "Pin client threads to these CPUs, e.g. 1");
   load_cmd->add_flag("--json", load.json, "Print the result as JSON on stdout (schema: results/load.schema.json)");
   load_cmd->add_flag("--series", load.series, "Print the per-second series (requests, errors, p50, p99, max)");
+  load_cmd->add_flag("--latency", load.latency,
+                     "Print the latency distribution (50% to 100%) and its full percentile spectrum, as wrk2 does");
+  load_cmd->add_option("--json-out", load.json_out,
+                       "Also write the JSON result to this file; the human output is printed as usual");
+  load_cmd->add_option("--hgrm", load.hgrm_out,
+                       "Write the latency distribution to this file in HdrHistogram's .hgrm text format (values in "
+                       "ms), which HdrHistogram's plotter reads");
 }
 
 void AddServeCorpusReportClaims(CLI::App& app, Commands& c) {
@@ -134,7 +168,7 @@ void AddServeCorpusReportClaims(CLI::App& app, Commands& c) {
   AddCommon(c.serve_cmd, c.common);
   c.serve_cmd->add_option("implementation", c.serve.implementation, "Implementation id, e.g. go-nethttp")->required();
   c.serve_cmd->add_option("--workload", c.serve.workload, "Workload whose readiness request is probed");
-  c.serve_cmd->add_option("--port", c.serve.port, "Port (default: a free one)")->check(CLI::Range(1, 65535));
+  c.serve_cmd->add_option("--port", c.serve.port, "Port (default: a free one)")->check(InRange(1, 65535));
 
   c.corpus_cmd = app.add_subcommand("corpus", "Generate a batch workload's input file and print its SHA-256");
   c.corpus_cmd->add_option("name", c.corpus.name, "tweets | geo | catalog | haystack | events");
@@ -143,11 +177,15 @@ void AddServeCorpusReportClaims(CLI::App& app, Commands& c) {
   c.corpus_cmd->add_option("--out", c.corpus.out, "Output file (default: the corpus's file name, e.g. tweets.json)");
   c.corpus_cmd->add_flag("--list", c.corpus.list, "List the corpora");
 
-  c.report_cmd = app.add_subcommand("report", "Render a results.json (table, csv, claims, claims-csv, md, html)");
+  c.report_cmd = app.add_subcommand(
+      "report", "Render a results.json (table, headline, csv, claims, claims-all, claims-csv, md, html)");
+  c.report_cmd->footer("Example:\n  claimbench report results/20261203T133754Z/results.json --format md > report.md");
   c.report_cmd->add_option("results", c.results_file, "results.json")->required()->check(CLI::ExistingFile);
-  c.report_cmd->add_option("--format", c.format, "table | csv | claims | claims-csv | md | html");
+  c.report_cmd->add_option("--format", c.format, "What to render")->check(CLI::IsMember(claimbench::report::Formats()));
 
   c.claims_cmd = app.add_subcommand("claims", "Judge the documents' claims against a results.json");
+  c.claims_cmd->footer("Examples:\n  claimbench claims results/<run-id>/results.json --all\n"
+                       "  claimbench claims results/<run-id>/results.json --adjust bonferroni --update");
   AddCommon(c.claims_cmd, c.common);
   c.claims_cmd->add_option("results", c.claims_results, "results.json")->required()->check(CLI::ExistingFile);
   c.claims_cmd->add_option("--adjust", c.adjust,
@@ -156,6 +194,7 @@ void AddServeCorpusReportClaims(CLI::App& app, Commands& c) {
   c.claims_cmd->add_flag("--update", c.claims_update,
                          "Rewrite that results.json and the reports beside it (claims.csv, report.md, report.html) "
                          "with these verdicts");
+  c.claims_cmd->add_flag("--all", c.claims_all, "List every claim, the unmeasured ones with their reasons");
 }
 
 // The chosen subcommand, run.
@@ -163,12 +202,17 @@ int Dispatch(Commands& c) {
   if (*c.list) return cli::List(c.common);
   if (*c.claims_cmd) {
     return cli::Claims(c.common, c.claims_results, c.claims_update,
-                       claimbench::results::ParseAdjustment(c.adjust).value());  // checked by IsMember
+                       claimbench::results::ParseAdjustment(c.adjust).value(),  // checked by IsMember
+                       c.claims_all);
   }
-  if (*c.build_cmd) return cli::Build(c.common, c.build);
+  if (*c.build_cmd) {
+    c.build.build_times = !c.no_build_times;
+    return cli::Build(c.common, c.build);
+  }
   if (*c.verify_cmd) return cli::Verify(c.common, c.verify);
   if (*c.run_cmd) {
     c.run.suite = claimbench::results::ParseSuite(c.suite).value();  // checked by IsMember
+    c.run.build_times = !c.no_build_times;
     c.run.adjustment = claimbench::results::ParseAdjustment(c.adjust).value();
     if (!c.duration.empty()) c.run.duration = claimbench::ParseDuration(c.duration);
     if (!c.warmup.empty()) c.run.warmup = claimbench::ParseDuration(c.warmup);
@@ -177,7 +221,7 @@ int Dispatch(Commands& c) {
     if (*c.iterations) c.run.iterations = c.iterations->as<int>();
     if (*c.processes) c.run.processes = c.processes->as<int>();
     c.run.load_points_every_trial = c.run.suite == claimbench::results::Suite::kFull;
-    return cli::RunSuite(c.common, c.run);
+    return cli::RunSuite(c.common, c.run, c.claims_all);
   }
   if (*c.load_cmd) {
     c.load.has_expected_body = c.expect->count() > 0;
@@ -189,12 +233,34 @@ int Dispatch(Commands& c) {
   return cli::kExitUsage;
 }
 
+// "did you mean '--repeat'?" for each argument that is no option or command of the command
+// line's (sub)command, when a known one is close.
+std::string DidYouMean(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* command = &app;
+  for (const CLI::App* sub : app.get_subcommands()) command = sub;
+  std::vector<std::string> known;
+  for (const CLI::Option* o : command->get_options()) {
+    for (const auto& name : o->get_lnames()) known.push_back("--" + name);
+  }
+  for (const CLI::App* sub : app.get_subcommands({})) known.push_back(sub->get_name());
+  std::string out;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = std::string(argv[i]).substr(0, std::string(argv[i]).find('='));
+    if (std::find(known.begin(), known.end(), arg) != known.end()) continue;
+    const std::vector<std::string> close = claimbench::Suggestions(arg, known);
+    if (!close.empty()) out += "did you mean '" + close.front() + "' for '" + arg + "'?\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"claimbench: a reproducible Go/Rust/C++ benchmark harness that checks published claims"};
   app.set_version_flag("--version", std::string("claimbench ") + CLAIMBENCH_VERSION);
   app.require_subcommand(1);
+  // Every option's default in --help ("[10s]"); subcommands copy this when they are made.
+  app.option_defaults()->always_capture_default();
   Commands commands;
   AddBuildAndVerify(app, commands);
   AddRun(app, commands);
@@ -209,13 +275,17 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "error: " << e.what() << "\nRun 'claimbench --help' for usage.\n";
+    std::cerr << "error: " << e.what() << "\n" << DidYouMean(app, argc, argv)
+              << "Run 'claimbench --help' for usage.\n";
     return cli::kExitUsage;
   }
 
   claimbench::process::InstallInterruptHandler();
   try {
     return Dispatch(commands);
+  } catch (const CLI::Error& e) {  // a value converted after parsing ("--connections abc")
+    std::cerr << "error: " << e.what() << "\nRun 'claimbench --help' for usage.\n";
+    return cli::kExitUsage;
   } catch (const std::invalid_argument& e) {
     std::cerr << "error: " << e.what() << "\n";
     return cli::kExitUsage;

@@ -26,8 +26,9 @@ class ClosedLoopWorker final : public LoadWorker {
     Write(connection, now, /*intended=*/now, /*count_as_sent=*/true);
   }
 
-  // The next request goes out on the new connection anyway: nothing to remember.
-  void OnUnanswered(const Exchange& /*exchange*/) override {}
+  // The next request goes out on the new connection anyway: nothing to remember, but the lost
+  // one's share of a request limit is given back.
+  void OnUnanswered(const Exchange& exchange) override { RefundBudget(exchange); }
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 // (open_loop.h) drives the same Connection on a schedule instead.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -45,6 +46,14 @@ struct ClosedLoopOptions {
   int threads = 1;      ///< client threads, one io_context each; capped at `connections`
   std::chrono::nanoseconds warmup{0};  ///< load before the window, not counted
   std::chrono::nanoseconds duration{std::chrono::seconds(10)};  ///< the measured window
+  /// oha's -n: at most this many requests written inside the window, over all threads (0: no
+  /// limit). Once they are written and answered the window closes at the last completion, so
+  /// `duration` becomes an upper bound and LoadResult::duration_s the window actually measured.
+  /// Requests sent again after an unanswered keep-alive close do not count twice.
+  uint64_t request_limit = 0;
+  /// When set, each 2xx completed inside the window adds one (relaxed), so that a display can
+  /// show the run's progress while it goes; the figures themselves never read it.
+  std::atomic<uint64_t>* live_requests = nullptr;
   /// Per connect and per request, armed at send; checked every min(timeout / 10, 10 ms).
   std::chrono::nanoseconds timeout{std::chrono::seconds(2)};
   /// After the window, how long requests still in flight may finish before the sockets close.

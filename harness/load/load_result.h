@@ -78,8 +78,9 @@ struct LoadResult {
   /// throughput: a server that fails fast must not look fast.
   uint64_t requests = 0;
   /// Length of the measured window (s). A request counts when its steady-clock completion time
-  /// falls in [start, start + duration), so this is the requested duration, exactly; the window
-  /// opens after every connection's first connect attempt and the warmup.
+  /// falls in [start, start + duration), so this is the requested duration, exactly (with a
+  /// request limit, the longest thread's window, which closed just after its last completion);
+  /// the window opens after every connection's first connect attempt and the warmup.
   double duration_s = 0;
   /// requests / duration_s (1/s).
   double requests_per_s = 0;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <barrier>
+#include <cmath>
 #include <exception>
 #include <stdexcept>
 #include <string>
@@ -56,6 +57,7 @@ LoadWorker::LoadWorker(const ClosedLoopOptions& options, const WorkerSlot& slot,
     : options_(options),
       record_send_lag_(record_send_lag),
       rotation_(options, slot.thread, slot.threads),
+      budget_(slot.budget),
       tick_interval_(std::clamp<Clock::duration>(options.timeout / 10, std::chrono::milliseconds(1),
                                                  std::chrono::milliseconds(10))),
       tick_timer_(io_),
@@ -115,15 +117,28 @@ void LoadWorker::MergeInto(LoadResult& total) const {
   const nanoseconds system = cpu_system_end_ - cpu_system_begin_;
   total.client_cpu_user_s += Seconds(user);
   total.client_cpu_system_s += Seconds(system);
-  total.client_cpu_busiest_thread =
-      std::max(total.client_cpu_busiest_thread, Seconds(user + system) / Seconds(options_.duration));
+  // Over the wall time the CPU time was measured across (a request limit may close a thread's
+  // window early, even at once when it completed nothing in it).
+  const double measured_s = Seconds(duration_cast<nanoseconds>(cpu_end_time_ - window_start_));
+  if (measured_s > 0) {
+    total.client_cpu_busiest_thread = std::max(total.client_cpu_busiest_thread, Seconds(user + system) / measured_s);
+  }
 }
 
-void LoadWorker::Write(Connection& connection, Clock::time_point now, Clock::time_point intended,
+bool LoadWorker::Write(Connection& connection, Clock::time_point now, Clock::time_point intended,
                        bool count_as_sent) {
+  const bool in_window = now >= window_start_ && now < window_end_;
+  // The warmup is never limited; inside the window each new request takes one of the budget.
+  if (budget_ != nullptr && in_window) {
+    int64_t left = budget_->load(std::memory_order_relaxed);
+    do {
+      if (left <= 0) return false;
+    } while (!budget_->compare_exchange_weak(left, left - 1, std::memory_order_relaxed));
+  }
   const size_t index = rotation_.Next(connection.next_response_checked());
   connection.Send(rotation_.At(index), index, now, intended);
-  if (count_as_sent && now >= window_start_ && now < window_end_) ++sent_in_window_;
+  if (count_as_sent && in_window) ++sent_in_window_;
+  return true;
 }
 
 void LoadWorker::Resend(Connection& connection, Clock::time_point now, Clock::time_point intended,
@@ -165,7 +180,11 @@ void LoadWorker::OnExchangeDone(Connection& connection, const Exchange& exchange
     return;
   }
   const bool in_window = exchange.end >= window_start_;
+  // A warmup request answered inside the window counts there, so it takes its share of a
+  // request limit too: -n N means N answered in the window.
+  if (budget_ != nullptr && in_window && exchange.start < window_start_) budget_->fetch_sub(1, std::memory_order_relaxed);
   if (in_window) {
+    last_completion_ = std::max(last_completion_, exchange.end);
     bytes_read_ += exchange.bytes_read;
     bytes_written_ += exchange.bytes_written;
     if (exchange.checked) ++responses_checked_;
@@ -180,6 +199,7 @@ void LoadWorker::OnExchangeDone(Connection& connection, const Exchange& exchange
       service_time_.Record(duration_cast<nanoseconds>(exchange.end - exchange.start).count());
       if (record_send_lag_) send_lag_.Record(duration_cast<nanoseconds>(exchange.start - exchange.intended).count());
       intervals_.RecordLatency(exchange.end - window_start_, latency_ns);
+      if (options_.live_requests != nullptr) options_.live_requests->fetch_add(1, std::memory_order_relaxed);
     }
   } else if (exchange.status != 0) {
     CountError(StatusErrorKind(exchange.status), exchange.end);
@@ -227,8 +247,18 @@ void LoadWorker::Tick() {
     window_open_ = true;
     ThreadCpuTime(cpu_user_begin_, cpu_system_begin_);
   }
+  // A spent request limit closes the window once every request written is answered, at the last
+  // completion (the tick itself may come up to a tick interval later).
+  const bool limit_reached =
+      window_open_ && !draining_ && BudgetSpent() &&
+      std::none_of(connections_.begin(), connections_.end(), [](const auto& c) { return c->busy(); });
+  if (limit_reached && now < window_end_) {
+    window_end_ = std::max(window_start_ + Clock::duration(1), std::min(last_completion_ + Clock::duration(1), now));
+    grace_end_ = window_end_ + options_.drain_grace;
+  }
   if (window_open_ && !draining_ && now >= window_end_) {
     ThreadCpuTime(cpu_user_end_, cpu_system_end_);
+    cpu_end_time_ = now;
     draining_ = true;
     OnWindowEnd();
     for (auto& connection : connections_) {
@@ -275,11 +305,14 @@ void ValidateLoadOptions(const ClosedLoopOptions& options) {
 LoadResult RunWorkers(const ClosedLoopOptions& options, const WorkerFactory& make_worker) {
   const asio::ip::tcp::endpoint endpoint = Resolve(options.host, options.port);
   const int threads = std::min(options.threads, options.connections);
+  std::atomic<int64_t> budget(static_cast<int64_t>(options.request_limit));
+  std::atomic<int64_t>* const budget_ptr = options.request_limit > 0 ? &budget : nullptr;
 
   std::vector<std::unique_ptr<LoadWorker>> workers;
   for (int t = 0; t < threads; ++t) {
     const int share = options.connections / threads + (t < options.connections % threads ? 1 : 0);
-    workers.push_back(make_worker({.endpoint = endpoint, .thread = t, .threads = threads, .connections = share}));
+    workers.push_back(make_worker(
+        {.endpoint = endpoint, .thread = t, .threads = threads, .connections = share, .budget = budget_ptr}));
   }
 
   Clock::time_point start;
@@ -318,7 +351,19 @@ LoadResult RunWorkers(const ClosedLoopOptions& options, const WorkerFactory& mak
     recorders.push_back(&worker->intervals());
   }
   result.intervals = IntervalRecorder::Merge(recorders);
-  result.duration_s = Seconds(options.duration);
+  // With a request limit each thread's window closed at its own last completion; the run's
+  // window is the longest of them, and the series stops at its end.
+  Clock::duration window{0};
+  for (const auto& worker : workers) window = std::max(window, worker->window_length());
+  result.duration_s = Seconds(duration_cast<nanoseconds>(window));
+  if (budget_ptr != nullptr) {
+    const auto seconds_covered = static_cast<size_t>(std::ceil(result.duration_s));
+    if (result.intervals.size() > seconds_covered) {
+      result.intervals.resize(std::max<size_t>(seconds_covered, 1));
+      IntervalStats& last = result.intervals.back();  // the intervals cover the window exactly
+      last.duration_s = result.duration_s - last.t_s;
+    }
+  }
   result.requests_per_s = static_cast<double>(result.requests) / result.duration_s;
   result.achieved_rate_per_s = static_cast<double>(sent) / result.duration_s;
   return result;

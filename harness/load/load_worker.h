@@ -7,6 +7,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -30,6 +31,9 @@ struct WorkerSlot {
   int thread = 0;       ///< index of this client thread, 0 .. threads - 1
   int threads = 1;      ///< client threads in the run (count)
   int connections = 1;  ///< connections this thread keeps open (count)
+  /// Requests the run may still write inside the window (ClosedLoopOptions::request_limit),
+  /// shared by every thread; null when there is no limit.
+  std::atomic<int64_t>* budget = nullptr;
 };
 
 class LoadWorker : public ConnectionObserver {
@@ -48,6 +52,9 @@ class LoadWorker : public ConnectionObserver {
   const IntervalRecorder& intervals() const { return intervals_; }
   /// Requests written inside the window (count); see LoadResult::achieved_rate_per_s.
   uint64_t sent_in_window() const { return sent_in_window_; }
+  /// The window this thread measured: `duration`, or less when a request limit closed it at
+  /// its last completion.
+  Clock::duration window_length() const { return window_end_ - window_start_; }
 
  protected:
   /// The shared start is known; every connection is still closed or idle. Sending may begin
@@ -66,8 +73,16 @@ class LoadWorker : public ConnectionObserver {
 
   /// Writes the next request of the rotation on an idle connection; `now` is the write start
   /// (Clock::now()). Counts the write toward achieved_rate_per_s when it starts inside the window
-  /// and `count_as_sent`.
-  void Write(Connection& connection, Clock::time_point now, Clock::time_point intended, bool count_as_sent);
+  /// and `count_as_sent`. Returns false, writing nothing, when the run's request limit is spent.
+  bool Write(Connection& connection, Clock::time_point now, Clock::time_point intended, bool count_as_sent);
+  /// Gives back the budget an unanswered request took (it will be sent again as a new one).
+  void RefundBudget(const Exchange& exchange) {
+    if (budget_ != nullptr && exchange.start >= window_start_ && exchange.start < window_end_) {
+      budget_->fetch_add(1, std::memory_order_relaxed);
+    }
+  }
+  /// The run's request limit is spent: the driver writes no more new requests.
+  bool BudgetSpent() const { return budget_ != nullptr && budget_->load(std::memory_order_relaxed) <= 0; }
   /// Writes the request at `request_index` again (an unanswered one, see OnUnanswered); not
   /// counted toward achieved_rate_per_s.
   void Resend(Connection& connection, Clock::time_point now, Clock::time_point intended, size_t request_index);
@@ -104,6 +119,7 @@ class LoadWorker : public ConnectionObserver {
   const ClosedLoopOptions& options_;
   const bool record_send_lag_;
   RequestRotation rotation_;
+  std::atomic<int64_t>* const budget_;
   // An io_context whose first destruction phase (shutdown: pending operations are destroyed) can
   // be run ahead of the members that own handler memory.
   class IoContext : public boost::asio::io_context {
@@ -125,6 +141,7 @@ class LoadWorker : public ConnectionObserver {
   Clock::time_point window_start_ = Clock::time_point::max();
   Clock::time_point window_end_ = Clock::time_point::max();
   Clock::time_point grace_end_ = Clock::time_point::max();
+  Clock::time_point last_completion_ = Clock::time_point::min();  ///< latest exchange end in the window
 
   Histogram latency_;
   Histogram service_time_;
@@ -147,6 +164,7 @@ class LoadWorker : public ConnectionObserver {
   std::chrono::nanoseconds cpu_system_begin_{0};
   std::chrono::nanoseconds cpu_user_end_{0};
   std::chrono::nanoseconds cpu_system_end_{0};
+  Clock::time_point cpu_end_time_{};  ///< when cpu_*_end_ were read
 };
 
 /// Throws std::invalid_argument on bad options shared by both loops (exact messages in

@@ -52,7 +52,7 @@ class OpenLoopWorker final : public LoadWorker {
   void OnTick(Clock::time_point /*now*/) override { Dispatch(Clock::now()); }
 
   void OnWindowEnd() override {
-    const uint64_t due = schedule_->DueBy(window_end() - Clock::duration(1));
+    const uint64_t due = BudgetSpent() ? next_ : schedule_->DueBy(window_end() - Clock::duration(1));
     RecordBacklogAtEnd((due > next_ ? due - next_ : 0) + retries_.size());
     idle_count_ = 0;  // the base closes them
     send_timer_.cancel();
@@ -63,7 +63,7 @@ class OpenLoopWorker final : public LoadWorker {
   void Dispatch(Clock::time_point now) {
     if (draining() || now >= window_end()) return;
     const uint64_t due = schedule_->DueBy(now);
-    while (idle_count_ > 0 && (!retries_.empty() || next_ < due)) {
+    while (idle_count_ > 0 && (!retries_.empty() || (next_ < due && !BudgetSpent()))) {
       Connection& connection = PopIdle();
       if (!connection.is_open() || connection.busy()) continue;
       const Clock::time_point write_start = Clock::now();
@@ -72,10 +72,14 @@ class OpenLoopWorker final : public LoadWorker {
         retries_.erase(retries_.begin());
         Resend(connection, write_start, retry.intended, retry.request_index);
       } else {
-        Write(connection, write_start, schedule_->Intended(next_), /*count_as_sent=*/true);
+        if (!Write(connection, write_start, schedule_->Intended(next_), /*count_as_sent=*/true)) {
+          PushIdle(connection);  // the request limit is spent
+          break;
+        }
         ++next_;
       }
     }
+    if (BudgetSpent()) return;  // -n reached: nothing more is due, so nothing is behind
     RecordBacklog(now, (due > next_ ? due - next_ : 0) + retries_.size());
     if (idle_count_ > 0 && next_ >= due) ArmSendTimer(schedule_->Intended(next_));
   }

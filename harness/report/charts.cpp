@@ -53,12 +53,36 @@ void AssignStyles(std::vector<Series>& series, const std::vector<std::string>& l
   }
 }
 
-// A legend of line samples, in a row above the plot.
-void LineLegend(svg::Canvas& canvas, const std::vector<Series>& series, double x, double y) {
+constexpr double kLegendRow = 16;
+
+double LegendWidth(const Series& s) { return 46 + 7.0 * static_cast<double>(s.id.size()); }
+
+// Rows a legend of `series` takes between `left` and `right`: as many as it needs, so no
+// entry is cut off at the chart's edge.
+int LegendRows(const std::vector<Series>& series, double left, double right) {
+  int rows = 1;
+  double x = left;
   for (const auto& s : series) {
+    if (x > left && x + LegendWidth(s) > right) {
+      ++rows;
+      x = left;
+    }
+    x += LegendWidth(s);
+  }
+  return rows;
+}
+
+// A legend of line samples above the plot, wrapped onto further rows at `right`.
+void LineLegend(svg::Canvas& canvas, const std::vector<Series>& series, double left, double y, double right) {
+  double x = left;
+  for (const auto& s : series) {
+    if (x > left && x + LegendWidth(s) > right) {
+      x = left;
+      y += kLegendRow;
+    }
     canvas.Polyline({{x, y - 4}, {x + 24, y - 4}}, s.colour, s.dash);
     canvas.Text(x + 30, y, s.id, "start", "legend");
-    x += 46 + 7.0 * static_cast<double>(s.id.size());
+    x += LegendWidth(s);
   }
 }
 
@@ -122,27 +146,114 @@ std::string Joined(const std::vector<std::string>& parts) {
   return out;
 }
 
-// A line chart of `series` (data units) on a linear y axis from 0.
+// A point drawn as a marker of its own: hollow-looking (white centre) when `open`, with a
+// tooltip.
+struct Marker {
+  size_t series = 0;
+  double x = 0, y = 0;
+  bool open = false;
+  std::string tooltip;
+  /// The rate actually sent, when it fell short of x: a dashed line back to it, ending in a tick.
+  std::optional<double> achieved_x{};
+};
+
+// The y axis of a line chart: linear from 0, or log10 over whole decades.
+struct YAxisScale {
+  bool log = false;
+  svg::LinearScale linear{};
+  svg::LogScale logarithmic{};
+  double operator()(double value) const { return log ? logarithmic(value) : linear(value); }
+};
+
+// Decade ticks from `low` to `high` (both powers of ten), with 2 and 5 between them when
+// there are at most two decades.
+std::vector<svg::Tick> DecadeTicks(double low, double high) {
+  std::vector<svg::Tick> ticks;
+  const bool fine = high / low <= 100.5;
+  for (double d = low; d <= high * 1.001; d *= 10) {
+    ticks.push_back({d, svg::TickLabel(d)});
+    if (fine && d * 10 <= high * 1.001) {
+      ticks.push_back({2 * d, svg::TickLabel(2 * d)});
+      ticks.push_back({5 * d, svg::TickLabel(5 * d)});
+    }
+  }
+  return ticks;
+}
+
+// A line chart: `series` in the legend; `faint` (one trial each, in its series' colour) thin
+// and pale behind them; with `log_y`, y runs over the whole decades that hold every point.
 template <typename XScale>
 std::string LineChart(const std::string& title, const std::string& description, std::vector<Series>& series,
-                      const XScale& x, const std::vector<svg::Tick>& x_ticks, const std::string& x_title,
-                      double y_max, const std::string& y_title) {
-  const svg::Plot plot{72, 56, kWidth - 24, 336};
-  svg::Canvas canvas(kWidth, 390, title, description);
+                      const XScale& x_data, const std::vector<svg::Tick>& x_ticks, const std::string& x_title,
+                      double y_max, const std::string& y_title, const std::vector<Marker>& markers = {},
+                      const std::vector<Series>& faint = {}, bool log_y = false) {
+  const int rows = LegendRows(series, 72, kWidth - 24);
+  const double extra = kLegendRow * (rows - 1);
+  const svg::Plot plot{72, 56 + extra, kWidth - 24, 336 + extra};
+  svg::Canvas canvas(kWidth, 390 + extra, title, description);
   canvas.Text(12, 20, title, "start", "chart-title");
-  std::vector<double> y_values = svg::NiceTicks(y_max, 5);
-  svg::LinearScale y{0, y_values.back(), plot.bottom, plot.top};
+  XScale x = x_data;
+  x.from = plot.left;
+  x.to = plot.right;
+  YAxisScale y;
   std::vector<svg::Tick> y_ticks;
-  for (double v : y_values) y_ticks.push_back({v, svg::TickLabel(v)});
+  if (log_y) {
+    double low = y_max, high = 0;
+    const std::vector<Series>& shown = series;
+    for (const std::vector<Series>* group : {&shown, &faint}) {
+      for (const auto& s : *group) {
+        for (const auto& point : s.points) {
+          if (point.second > 0) low = std::min(low, point.second);
+          high = std::max(high, point.second);
+        }
+      }
+    }
+    if (!(low > 0)) low = 1;
+    low = std::pow(10, std::floor(std::log10(low)));
+    high = std::pow(10, std::ceil(std::log10(std::max(high, low * 10))));
+    y.log = true;
+    y.logarithmic = {low, high, plot.bottom, plot.top};
+    y_ticks = DecadeTicks(low, high);
+  } else {
+    std::vector<double> y_values = svg::NiceTicks(y_max, 5);
+    y.linear = {0, y_values.back(), plot.bottom, plot.top};
+    for (double v : y_values) y_ticks.push_back({v, svg::TickLabel(v)});
+  }
   canvas.YAxis(plot, y, y_ticks, y_title);
   canvas.XAxis(plot, x, x_ticks, x_title);
+  for (const auto& s : faint) {
+    Points pixels;
+    for (const auto& [px, py] : s.points) pixels.emplace_back(x(px), y(py));
+    canvas.Polyline(pixels, s.colour, "", s.id, 1, 0.3);
+  }
   for (const auto& s : series) {
     Points pixels;
     for (const auto& [px, py] : s.points) pixels.emplace_back(x(px), y(py));
     canvas.Polyline(pixels, s.colour, s.dash, s.id);
   }
-  LineLegend(canvas, series, plot.left, 40);
+  for (const auto& m : markers) {
+    if (m.achieved_x) {
+      canvas.Polyline({{x(*m.achieved_x), y(m.y)}, {x(m.x), y(m.y)}}, series[m.series].colour, "2 3", m.tooltip, 1);
+      canvas.Polyline({{x(*m.achieved_x), y(m.y) - 5}, {x(*m.achieved_x), y(m.y) + 5}}, series[m.series].colour, "",
+                      m.tooltip, 1.5);
+    }
+    canvas.Circle(x(m.x), y(m.y), 4, series[m.series].colour, m.tooltip);
+    if (m.open) canvas.Circle(x(m.x), y(m.y), 2, "#ffffff", m.tooltip);
+  }
+  LineLegend(canvas, series, plot.left, 40, plot.right);
   return canvas.Finish();
+}
+
+// The median of each x's values: one line per implementation through the trials' points.
+Points MedianPoints(const std::map<double, std::vector<double>>& by_x) {
+  Points out;
+  for (const auto& [x, ys] : by_x) {
+    std::vector<double> sorted = ys;
+    std::sort(sorted.begin(), sorted.end());
+    const size_t n = sorted.size();
+    out.emplace_back(x, n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
+  }
+  return out;
 }
 
 }  // namespace
@@ -168,6 +279,7 @@ Chart BarChart(const std::vector<Bar>& bars, const BarSpec& spec) {
     languages.push_back(bar.language);
     if (const results::Summary* s = bar.summary) {
       max = std::max({max, s->median * spec.factor, s->ci_high.value_or(0) * spec.factor});
+      for (double v : s->samples) max = std::max(max, v * spec.factor);
     }
   }
   std::vector<double> values = svg::NiceTicks(max, 5);
@@ -202,10 +314,20 @@ Chart BarChart(const std::vector<Bar>& bars, const BarSpec& spec) {
       canvas.Line(x1, middle - 6, x1, middle + 6, "whisker");
       label_x = std::max(label_x, x1);
     }
+    // A dot per sample (trial, or runner process) beside the median, spread down the bar.
+    const size_t n = s->samples.size();
+    for (size_t i = 0; n > 1 && i < n; ++i) {
+      const double v = s->samples[i] * spec.factor;
+      const double dy = -5 + 10.0 * static_cast<double>(i) / static_cast<double>(n - 1);
+      canvas.Circle(x(v), middle + dy, 2.2, "#222222", fmt::format("{} sample {}: {} {}", bar.id, i + 1, Number(v), spec.unit),
+                    0.55);
+      label_x = std::max(label_x, x(v));
+    }
     canvas.Text(label_x + 6, middle + 4, value + " " + spec.unit + (s->noisy ? " ~" : ""), "start", "value");
   }
-  return {canvas.Finish(), "Bars: medians; whiskers: 95% order-statistic CIs of the median (none below 6 samples); ~: noisy. "
-                           "Colour: the implementation's language."};
+  return {canvas.Finish(), "Bars: medians; dots: each sample (a trial, or a runner process's median); whiskers: 95% "
+                           "order-statistic CIs of the median (none below 6 samples); ~: noisy. Colour: the "
+                           "implementation's language."};
 }
 
 namespace {
@@ -266,9 +388,126 @@ Chart ThroughputChart(const results::BatchTaskResult& task, const std::string& t
   return ThroughputOf(Entrants(task.implementations), title);
 }
 
+Chart FamilyDotPlot(const results::BatchWorkload& workload) {
+  struct Dot {
+    size_t implementation = 0;  // index into `implementations`
+    double relative = 1;
+    std::string tooltip;
+  };
+  struct Row {
+    std::string task;
+    std::vector<Dot> dots;
+  };
+  struct Entry {
+    std::string id;
+    std::string language;
+    int nth_of_language = 0;
+  };
+  std::vector<Entry> implementations;
+  std::map<std::string, int> per_language;
+  auto index_of = [&](const results::BatchEntry& e) {
+    for (size_t i = 0; i < implementations.size(); ++i) {
+      if (implementations[i].id == e.id) return i;
+    }
+    implementations.push_back({e.id, e.language, per_language[e.language]++});
+    return implementations.size() - 1;
+  };
+  std::vector<Row> rows;
+  double low = 1;
+  for (const auto& task : workload.tasks) {
+    // The task's figure: its throughput (higher is better), else the time per iteration.
+    std::string_view name = metric::kIterationTime;
+    bool higher = false;
+    for (std::string_view candidate : {metric::kThroughputMb, metric::kThroughputItems}) {
+      const bool any = std::any_of(task.implementations.begin(), task.implementations.end(),
+                                   [&](const results::BatchEntry& e) { return SummaryOf(e.summary, candidate); });
+      if (any) {
+        name = candidate;
+        higher = true;
+        break;
+      }
+    }
+    std::vector<std::pair<const results::BatchEntry*, double>> values;
+    for (const auto& e : task.implementations) {
+      const results::Summary* s = SummaryOf(e.summary, name);
+      if (s && s->median > 0) values.emplace_back(&e, s->median);
+    }
+    if (values.empty()) continue;
+    double best = values.front().second;
+    for (const auto& [e, v] : values) best = higher ? std::max(best, v) : std::min(best, v);
+    Row row{task.id, {}};
+    for (const auto& [e, v] : values) {
+      const double relative = higher ? v / best : best / v;
+      low = std::min(low, relative);
+      row.dots.push_back({index_of(*e), relative,
+                          fmt::format("{} / {}: {}, {:.3g}x the fastest", task.id, e->id,
+                                      higher ? Number(v) + (name == metric::kThroughputMb ? " MB/s" : " items/s")
+                                             : Show(v, DurationScale(v)) + " per iteration",
+                                      relative)});
+    }
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty()) return {"", "No batch figures to compare."};
+  low = std::pow(10, std::floor(std::log10(std::min(low, 0.5))));
+
+  // A legend of every implementation with its marker: colour by language, shape by its place
+  // among its language's (filled circle, filled square, open circle, open square).
+  constexpr double kRow = 26;
+  std::vector<Series> legend_entries;  // for the legend's layout only
+  for (const auto& e : implementations) legend_entries.push_back({e.id, "", "", {}});
+  const int legend_rows = LegendRows(legend_entries, 170, kWidth - 24);
+  const double top = 52 + kLegendRow * (legend_rows - 1);
+  const svg::Plot plot{170, top, kWidth - 24, top + 8 + kRow * static_cast<double>(rows.size())};
+  svg::Canvas canvas(kWidth, plot.bottom + 50, workload.id + ": each task's fastest and the rest",
+                     "speed relative to the fastest implementation of each task, log scale, one row per task");
+  canvas.Text(12, 20, workload.id + ": speed relative to each task's fastest", "start", "chart-title");
+  svg::LogScale x{low, 1, plot.left, plot.right};
+  std::vector<svg::Tick> ticks;
+  for (const auto& t : DecadeTicks(low, 1)) ticks.push_back({t.value, t.label + "x"});
+  canvas.XAxis(plot, x, ticks, "throughput relative to the task's fastest (log scale; 1x = fastest)");
+  auto marker = [&](double cx, double cy, const Entry& e, const std::string& tooltip) {
+    const std::string colour = LanguageColour(e.language);
+    const bool square = e.nth_of_language % 2 == 1, open = e.nth_of_language >= 2;
+    if (square) {
+      canvas.Rect(cx - 4, cy - 4, 8, 8, colour, tooltip);
+      if (open) canvas.Rect(cx - 2, cy - 2, 4, 4, "#ffffff", tooltip);
+    } else {
+      canvas.Circle(cx, cy, 4.5, colour, tooltip);
+      if (open) canvas.Circle(cx, cy, 2.2, "#ffffff", tooltip);
+    }
+  };
+  double lx = plot.left, ly = 40;
+  for (const auto& e : implementations) {
+    const double w = 46 + 7.0 * static_cast<double>(e.id.size());
+    if (lx > plot.left && lx + w > plot.right) {
+      lx = plot.left;
+      ly += kLegendRow;
+    }
+    marker(lx + 6, ly - 4, e, e.id);
+    canvas.Text(lx + 16, ly, e.id, "start", "legend");
+    lx += w;
+  }
+  double y = plot.top + 4;
+  const double spread = implementations.size() > 1 ? 12.0 / static_cast<double>(implementations.size() - 1) : 0;
+  for (const auto& row : rows) {
+    const double middle = y + kRow / 2;
+    y += kRow;
+    canvas.Text(plot.left - 8, middle + 4, row.task, "end", "label");
+    canvas.Line(plot.left, middle, plot.right, middle, "grid");
+    for (const auto& d : row.dots) {
+      marker(x(d.relative), middle - 6 + spread * static_cast<double>(d.implementation), implementations[d.implementation],
+             d.tooltip);
+    }
+  }
+  return {canvas.Finish(),
+          "Each task's implementations against its fastest (medians; throughput, or time per iteration inverted), on a "
+          "log scale so that 2x and 20x both read. The tables, ratios and per-task charts are folded below."};
+}
+
 Chart LatencySpectrumChart(const results::HttpWorkload& workload) {
   std::vector<Series> series;
   std::vector<load::Histogram> pooled;  // one per series
+  std::vector<std::pair<size_t, load::Histogram>> trial_histograms;  // (series, one trial's)
   std::vector<std::string> languages, missing, described;
   int64_t total_max = 0;
   double y_max = 0;
@@ -287,6 +526,12 @@ Chart LatencySpectrumChart(const results::HttpWorkload& workload) {
     }
     total_max = std::max(total_max, h->Count());
     y_max = std::max(y_max, static_cast<double>(h->Max()) / 1e6);
+    for (const auto& trial : impl.trials) {
+      const load::LoadReport& load = trial.load;
+      if (load.latency_histogram.buckets.empty()) continue;
+      trial_histograms.push_back(
+          {series.size(), load::HistogramOf(load.latency_histogram, load.latency.min, load.latency.max)});
+    }
     described.push_back(
         fmt::format("{} {} trial{}, {} responses", impl.id, trials, trials == 1 ? "" : "s", h->Count()));
     series.push_back({impl.id, "", "", {}});
@@ -299,12 +544,20 @@ Chart LatencySpectrumChart(const results::HttpWorkload& workload) {
   AssignStyles(series, languages);
   const int decades = Decades(total_max);
   constexpr int kPerDecade = 24;
-  for (size_t k = 0; k < series.size(); ++k) {
-    for (int i = 0; i <= decades * kPerDecade; ++i) {
+  auto spectrum = [&](const load::Histogram& h) {
+    Points points;
+    // A trial's line stops at its own last response: past it, its percentiles repeat the max.
+    const int reach = std::min(decades, Decades(h.Count()));
+    for (int i = 0; i <= reach * kPerDecade; ++i) {
       const double x = std::pow(10, static_cast<double>(i) / kPerDecade);
-      const double value_ns = static_cast<double>(pooled[k].ValueAtPercentile(100 * (1 - 1 / x)));
-      series[k].points.emplace_back(x, value_ns / 1e6);
+      points.emplace_back(x, static_cast<double>(h.ValueAtPercentile(100 * (1 - 1 / x))) / 1e6);
     }
+    return points;
+  };
+  for (size_t k = 0; k < series.size(); ++k) series[k].points = spectrum(pooled[k]);
+  std::vector<Series> faint;
+  for (const auto& [k, h] : trial_histograms) {
+    faint.push_back({series[k].id + ": one trial", series[k].colour, "", spectrum(h)});
   }
   svg::LogScale x{1, std::pow(10, decades), 72, kWidth - 24};
   std::vector<svg::Tick> ticks = {{1, "0%"}, {2, "50%"}, {10, "90%"}};
@@ -312,12 +565,15 @@ Chart LatencySpectrumChart(const results::HttpWorkload& workload) {
     ticks.push_back({std::pow(10, d), "99" + (d > 2 ? "." + std::string(d - 2, '9') : "") + "%"});
   }
   std::string svg_text = LineChart(workload.id + ": latency by percentile",
-                                   "latency against percentile, one line per implementation", series, x, ticks,
-                                   "percentile (log scale of 1/(1-p))", y_max, "latency (ms)");
+                                   "latency against percentile on log-log axes, one line per implementation and a "
+                                   "faint one per trial",
+                                   series, x, ticks, "percentile (log scale of 1/(1-p))", y_max,
+                                   "latency (ms, log scale)", {}, faint, /*log_y=*/true);
   std::string caption =
       "Latency at each percentile of the trials' latency histograms pooled per implementation (" + Joined(described) +
       "): every response of every trial in one histogram, unlike the tables' p50 and p99, which are medians of "
-      "per-trial percentiles; the right end is the maximum.";
+      "per-trial percentiles; the right end is the maximum. Faint lines: each trial on its own, so a trial unlike "
+      "the others shows. Both axes are logarithmic.";
   if (!missing.empty()) caption += " Not drawn: " + Joined(missing) + ".";
   return {svg_text, caption};
 }
@@ -354,6 +610,100 @@ Chart RssChart(const results::HttpWorkload& workload) {
   std::string caption = "Resident set size of each server, sampled during the measured window of its first trial.";
   if (!missing.empty()) caption += " Not drawn: " + Joined(missing) + ".";
   return {svg_text, caption};
+}
+
+Chart ThroughputByConnectionsChart(const results::HttpWorkload& workload) {
+  std::vector<Series> series;
+  std::vector<std::string> languages;
+  double x_max = 1, y_max = 0;
+  for (const auto& impl : workload.implementations) {
+    std::map<double, std::vector<double>> by_connections;
+    for (const auto& t : impl.trials) {
+      if (workload.load && t.load.requests_per_s > 0) {
+        by_connections[static_cast<double>(workload.load->connections)].push_back(t.load.requests_per_s);
+      }
+      if (!t.load_points) continue;
+      for (const auto& p : t.load_points->connections) {
+        if (p.connections && p.requests_per_s > 0) by_connections[static_cast<double>(*p.connections)].push_back(p.requests_per_s);
+      }
+    }
+    if (by_connections.size() < 2) continue;  // a sweep needs more than the main window
+    series.push_back({impl.id, "", "", MedianPoints(by_connections)});
+    languages.push_back(impl.language);
+    for (const auto& [x, y] : series.back().points) {
+      x_max = std::max(x_max, x);
+      y_max = std::max(y_max, y);
+    }
+  }
+  if (series.empty()) return {"", "No connection sweep in this run (the full suite and the quick suite's first trial run it)."};
+  AssignStyles(series, languages);
+  const double decades = std::ceil(std::log10(x_max));
+  svg::LogScale x{1, std::pow(10, decades), 0, 1};
+  std::vector<svg::Tick> ticks;
+  for (double t = 1; t <= std::pow(10, decades) * 1.001; t *= 10) ticks.push_back({t, svg::TickLabel(t)});
+  return {LineChart(workload.id + ": throughput by connections", "req/s against connections, one line per implementation",
+                    series, x, ticks, "connections (log scale)", y_max, "req/s"),
+          "Closed loop at each connection count of the sweep, beside the main window's; the median over the trials "
+          "that ran each point."};
+}
+
+Chart LatencyByRateChart(const results::HttpWorkload& workload) {
+  std::vector<Series> series;
+  std::vector<std::string> languages;
+  std::vector<Marker> markers;
+  double x_max = 0, y_max = 0;
+  for (const auto& impl : workload.implementations) {
+    std::map<double, std::vector<double>> p99_ms;
+    std::map<double, int> reached, seen;
+    std::map<double, std::vector<double>> achieved;
+    auto add = [&](const results::LoadPoint& p) {
+      if (!p.target_rate_per_s) return;
+      const double rate = *p.target_rate_per_s;
+      seen[rate]++;
+      reached[rate] += p.reached.value_or(false);
+      if (!p.latency_p99_ns) return;  // files from before overloaded points kept their P99
+      p99_ms[rate].push_back(static_cast<double>(*p.latency_p99_ns) / 1e6);
+      achieved[rate].push_back(p.achieved_rate_per_s);
+    };
+    for (const auto& t : impl.trials) {
+      if (!t.load_points) continue;
+      for (const auto& [key, p] : t.load_points->fixed_rates) add(p);
+      if (t.load_points->knee) {
+        for (const auto& p : t.load_points->knee->points) add(p);
+      }
+    }
+    if (p99_ms.empty()) continue;
+    const size_t index = series.size();
+    series.push_back({impl.id, "", "", MedianPoints(p99_ms)});
+    languages.push_back(impl.language);
+    const Points sent = MedianPoints(achieved);
+    for (size_t i = 0; i < series.back().points.size(); ++i) {
+      const auto [rate, p99] = series.back().points[i];
+      x_max = std::max(x_max, rate);
+      y_max = std::max(y_max, p99);
+      const bool open = reached[rate] < seen[rate];
+      const double sent_rate = sent[i].second;
+      markers.push_back({index, rate, p99, open,
+                         fmt::format("{}: offered {:.0f} req/s, sent {:.0f} req/s, P99 {:.3g} ms{}", impl.id, rate,
+                                     sent_rate, p99,
+                                     open ? fmt::format(" (not sustained in {} of {} trials: an overload figure)",
+                                                        seen[rate] - reached[rate], seen[rate])
+                                          : ""),
+                         sent_rate < 0.95 * rate ? std::optional(sent_rate) : std::nullopt});
+    }
+  }
+  if (series.empty()) return {"", "No open-loop rate was run in this run."};
+  AssignStyles(series, languages);
+  std::vector<double> x_values = svg::NiceTicks(x_max, 6);
+  svg::LinearScale x{0, x_values.back(), 0, 1};
+  std::vector<svg::Tick> ticks;
+  for (double v : x_values) ticks.push_back({v, svg::TickLabel(v)});
+  return {LineChart(workload.id + ": P99 by offered rate", "P99 latency against the offered open-loop rate",
+                    series, x, ticks, "offered rate (req/s)", y_max, "P99 (ms)", markers),
+          "Open loop at each fixed rate and each step of the knee search; latency from each request's intended send "
+          "time (as wrk2). A filled marker: the rate was sustained in every trial; an open one: it was not in some, "
+          "and its P99 is an overload figure that grows with the window; a dashed line runs back to the rate "
+          "actually sent (a tick) when that fell short by more than 5%. The median over trials."};
 }
 
 }  // namespace claimbench::report

@@ -42,12 +42,23 @@ Chart BarChart(const std::vector<Bar>& bars, const BarSpec& spec);
 Chart ThroughputChart(const results::HttpWorkload& workload, const std::string& title);
 Chart ThroughputChart(const results::BatchTaskResult& task, const std::string& title);
 
+/// A batch family at a glance: one row per task, a marker per implementation at its speed
+/// relative to the task's fastest (throughput, or 1 / time per iteration), on a log axis; the
+/// legend names every implementation.
+Chart FamilyDotPlot(const results::BatchWorkload& workload);
 /// Latency by percentile, x = 1/(1-p) on a log axis: for each implementation, the latency
 /// histograms of all its trials rebuilt (load::HistogramOf), pooled (Histogram::Merge) and
 /// read with load::Histogram::ValueAtPercentile, the load generator's own code.
 Chart LatencySpectrumChart(const results::HttpWorkload& workload);
 /// RSS (MiB) against time (s) of each implementation's server in its first trial.
 Chart RssChart(const results::HttpWorkload& workload);
+/// Throughput against connections: the connection sweep and the main window's point, the
+/// median over the trials that ran them, one line per implementation.
+Chart ThroughputByConnectionsChart(const results::HttpWorkload& workload);
+/// P99 against the offered rate (open loop): the fixed rates and the knee search, the median
+/// over trials. A rate not sustained in every trial is an open marker: its P99 is an overload
+/// figure (the queue grew through the window), the blade of the hockey stick.
+Chart LatencyByRateChart(const results::HttpWorkload& workload);
 
 /// The fixed colour of a language ("go", "rust", "cpp"; grey for others).
 std::string LanguageColour(const std::string& language);

@@ -6,9 +6,14 @@
 
 namespace claimbench::report {
 
+/// The judged claims, with the unmeasured ones as a count; with `all`, every claim.
 class ClaimsTableReporter : public Reporter {
  public:
+  explicit ClaimsTableReporter(bool all = false) : all_(all) {}
   std::string Render(const results::RunResults& results) const override;
+
+ private:
+  bool all_;
 };
 
 class ClaimsCsvReporter : public Reporter {

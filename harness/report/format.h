@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "results/model.h"
+#include "stats/display.h"
 #include "stats/metric_registry.h"
 
 namespace claimbench::report {
@@ -16,37 +17,20 @@ namespace claimbench::report {
 /// The summary of `metric` among `summaries`, or nullptr (a failed implementation has none).
 const results::Summary* SummaryOf(const results::Summaries& summaries, std::string_view metric);
 
-/// How a stored value is shown: multiplied by `factor`, `decimals` after the point, then
-/// `unit` (with a space before it unless empty).
-struct UnitScale {
-  double factor = 1;
-  int decimals = 0;
-  std::string unit;
-};
+// Units and scales live in stats/display.h (the claims use them too).
+using stats::DecimalsFor;
+using stats::DecimalBytesScale;
+using stats::DurationScale;
+using stats::MibScale;
+using stats::MicrosecondsScale;
+using stats::MillisecondsScale;
+using stats::PlainScale;
+using stats::ScaleFor;
+using stats::SecondsScale;
+using stats::Show;
+using stats::ShowBare;
+using stats::UnitScale;
 
-/// Decimals for about three significant digits of `scaled` (0 from 100 up, 1 from 10, else 2).
-int DecimalsFor(double scaled);
-/// A count or rate as stored (req/s, MB/s), with DecimalsFor(median); none for a whole number.
-UnitScale PlainScale(double median, const std::string& unit = "");
-/// Nanoseconds in the unit that suits `median_ns`: ns, µs, ms or s.
-UnitScale DurationScale(double median_ns);
-/// Microseconds, shown in the duration unit that suits them.
-UnitScale MicrosecondsScale(double median_us);
-/// Seconds, in s.
-UnitScale SecondsScale(double median_s);
-/// Seconds, in ms.
-UnitScale MillisecondsScale(double median_s);
-/// Bytes in MiB (2^20 bytes): memory.
-UnitScale MibScale(double median_bytes);
-/// Bytes in kB below 10^6, else MB (decimal): file sizes.
-UnitScale DecimalBytesScale(double median_bytes);
-/// The scale of a metric's DisplayScale for a figure of about `median`.
-UnitScale ScaleFor(stats::DisplayScale scale, double median);
-
-/// "12.3 ms": the value in the scale, with the unit.
-std::string Show(double value, const UnitScale& scale);
-/// "12.3": the value in the scale, without the unit.
-std::string ShowBare(double value, const UnitScale& scale);
 
 /// A table cell: plain text, and whether it is a noisy figure (rendered with a "~").
 struct Cell {

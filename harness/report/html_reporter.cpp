@@ -6,6 +6,8 @@
 #include <cctype>
 
 #include "report/charts.h"
+#include "report/forest_plot.h"
+#include "report/headline.h"
 #include "report/svg.h"
 #include "report/tables.h"
 
@@ -15,11 +17,64 @@ namespace {
 using results::Verdict;
 using svg::Escape;
 
+// Sortable tables (click a header; numbers sort as numbers) and a filter that keeps the
+// rows holding every word typed ("rust contradicted", "json-parse go"). Inline: the page
+// loads nothing.
+constexpr const char* kScript = R"(<script>
+(function () {
+  // A cell's sort key: a figure in its unit's base ("850 µs" below "1.27 ms"), else its text.
+  var scale = {'ns': 1e-9, 'µs': 1e-6, 'ms': 1e-3, 's': 1, 'kB': 1e3, 'MB': 1e6, 'MiB': 1048576};
+  function key(cell) {
+    var text = cell.textContent.trim();
+    var m = /^([-+]?\d[\d.]*(?:e[-+]?\d+)?)\s*(ns|µs|ms|s|kB|MB|MiB)?(?![A-Za-z])/.exec(text.replace(/,/g, ''));
+    return m ? parseFloat(m[1]) * (m[2] ? scale[m[2]] : 1) : text.toLowerCase();
+  }
+  document.querySelectorAll('table').forEach(function (table) {
+    var body = table.tBodies[0];
+    if (!body) return;
+    table.querySelectorAll('thead th').forEach(function (th, column) {
+      th.classList.add('sortable');
+      th.title = 'sort by this column';
+      var ascending = true;
+      th.addEventListener('click', function () {
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a.cells[column] || a.cells[0]), y = key(b.cells[column] || b.cells[0]);
+          if (typeof x !== typeof y) return (typeof x === 'number' ? -1 : 1) * (ascending ? 1 : -1);
+          return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+        });
+        ascending = !ascending;
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+  var filter = document.getElementById('filter');
+  if (filter) {
+    filter.addEventListener('input', function () {
+      var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+      document.querySelectorAll('tbody tr').forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+      });
+      // A folded task opens while it holds a matching row.
+      document.querySelectorAll('details.task').forEach(function (d) {
+        if (words.length) d.open = !!d.querySelector('tbody tr:not([hidden])');
+      });
+    });
+  }
+})();
+</script>
+)";
+
 // System fonts only: the page loads nothing.
 constexpr const char* kStyle = R"(:root { --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --zebra: #f6f8fa;
-  --head: #eef1f4; }
+  --head: #eef1f4; --bg: #fff; --grid: #e6e9ed; color-scheme: light dark; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --zebra: #151b23; --head: #212830; --bg: #0d1117;
+    --grid: #262c36; }
+}
 * { box-sizing: border-box; }
-body { margin: 0; color: var(--fg); background: #fff; line-height: 1.5; font-size: 15px;
+body { margin: 0; color: var(--fg); background: var(--bg); line-height: 1.5; font-size: 15px;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif; }
 main { max-width: 1180px; margin: 0 auto; padding: 24px 20px 48px; }
 h1 { font-size: 1.8em; margin: 0 0 .6em; }
@@ -46,14 +101,22 @@ ul.ratios li { margin: .15em 0; }
 .ratio { white-space: nowrap; margin-right: .9em; }
 figure { margin: 1.2em 0; }
 svg.chart { max-width: 100%; height: auto; display: block; }
-svg.chart text { font-family: inherit; font-size: 12px; fill: #1f2328; }
+svg.chart text { font-family: inherit; font-size: 12px; fill: var(--fg); }
 svg.chart .chart-title { font-size: 14px; font-weight: 600; }
-svg.chart .tick { fill: #59636e; font-size: 11px; }
-svg.chart .axis-title { fill: #59636e; }
-svg.chart .axis { stroke: #59636e; stroke-width: 1; }
-svg.chart .grid { stroke: #e6e9ed; stroke-width: 1; }
-svg.chart .whisker { stroke: #1f2328; stroke-width: 1.5; }
+svg.chart .tick { fill: var(--muted); font-size: 11px; }
+svg.chart .axis-title { fill: var(--muted); }
+svg.chart .axis { stroke: var(--muted); stroke-width: 1; }
+svg.chart .grid { stroke: var(--grid); stroke-width: 1; }
+svg.chart .whisker { stroke: var(--fg); stroke-width: 1.5; }
 svg.chart .missing { fill: #cf222e; font-style: italic; }
+svg.chart .group { font-weight: 700; fill: var(--fg); }
+svg.chart .label { fill: var(--fg); font-size: 11px; }
+th.sortable { cursor: pointer; }
+th.sortable::after { content: " \2195"; color: var(--muted); }
+.filter { margin: .6em 0; }
+.filter input { font: inherit; padding: 2px 6px; width: 22em; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--border); border-radius: 4px; }
+ul.warnings { color: #9a6700; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: .8em; font-weight: 600;
   white-space: nowrap; color: #fff; background: #6e7781; }
 .v-consistent { background: #1a7f37; }
@@ -71,6 +134,15 @@ ul.checks, ul.stated { margin: 0; padding-left: 1.1em; }
 ul.checks li { margin-bottom: .35em; }
 .detail { color: var(--muted); font-size: .92em; }
 footer { margin-top: 3em; color: var(--muted); font-size: .85em; }
+details.task { margin: .4em 0; }
+details.task > summary { cursor: pointer; }
+details.task > summary h3 { display: inline; font-size: 1.05em; margin: 0; }
+@media (prefers-color-scheme: dark) {
+  td.failed, svg.chart .missing { color: #f85149; fill: #f85149; }
+  .noisy, ul.warnings { color: #d29922; }
+  svg.chart rect[fill="#d0d7de"] { fill: #3d444d; }
+  svg.chart circle[fill="#ffffff"] { fill: var(--bg); }
+}
 )";
 
 // An id for an in-page anchor: letters, digits, '-' and '_' kept, the rest '-'.
@@ -140,6 +212,10 @@ std::string HttpSection(const results::HttpWorkload& w, const stats::MetricRegis
   if (!points.rows.empty()) out += "<h3>Further load points</h3>\n" + HtmlTable(points);
   out += Ratios(w.ratios.value_or(std::vector<results::Ratio>{}), registry);
   out += Figure(ThroughputChart(w, w.id)) + Figure(LatencySpectrumChart(w)) + Figure(RssChart(w));
+  // The load points, charted where they exist.
+  for (const Chart& chart : {ThroughputByConnectionsChart(w), LatencyByRateChart(w)}) {
+    if (!chart.svg.empty()) out += Figure(chart);
+  }
   return out + "</section>\n";
 }
 
@@ -147,11 +223,14 @@ std::string BatchSection(const results::BatchWorkload& w, const stats::MetricReg
   std::string out = "<section id=\"" + Escape(Anchor("w-", w.id)) + "\">\n<h2>" + Escape(w.id) +
                     "<span class=\"kind\">batch</span></h2>\n";
   out += Paragraph(w.description, "description") + Paragraph(BatchLine(w), "muted");
+  out += Figure(FamilyDotPlot(w));
+  // Each task's detail folded away: the family's chart above answers who is faster.
   for (const auto& task : w.tasks) {
     const std::string title = w.id + " / " + task.id;
-    out += "<h3 id=\"" + Escape(Anchor("t-", title)) + "\">" + Escape(title) + "</h3>\n";
+    out += "<details class=\"task\">\n<summary><h3 id=\"" + Escape(Anchor("t-", title)) + "\">" + Escape(title) +
+           "</h3></summary>\n";
     out += HtmlTable(BatchTaskTable(task, registry)) + Ratios(task.ratios.value_or(std::vector<results::Ratio>{}), registry) +
-           Figure(ThroughputChart(task, title));
+           Figure(ThroughputChart(task, title)) + "</details>\n";
   }
   return out + "</section>\n";
 }
@@ -229,6 +308,32 @@ std::string ClaimsSection(const std::vector<ClaimView>& claims, const std::strin
   return out + "</section>\n";
 }
 
+// The answer first: the headline table, the articles' verdict counts, the warnings, and the
+// claims' forest plot, above the run's metadata.
+std::string AnswerSection(const results::RunResults& results) {
+  std::string out;
+  Table headline = HeadlineTable(results);
+  if (!headline.rows.empty()) {
+    out += "<section id=\"answer\">\n<h2>Go or Rust, on this machine</h2>\n" + HtmlTable(headline, "headline") +
+           "</section>\n";
+  }
+  Table articles = ArticleTable(results);
+  const std::vector<std::string> warnings = HeadlineWarnings(results);
+  if (!articles.rows.empty() || !warnings.empty()) {
+    out += "<section id=\"articles\">\n<h2>The articles' claims</h2>\n" + HtmlTable(articles);
+    if (!warnings.empty()) {
+      out += "<p><strong>Read with care:</strong></p>\n<ul class=\"warnings\">\n";
+      for (const auto& w : warnings) out += "<li>" + Escape(w) + "</li>\n";
+      out += "</ul>\n";
+    }
+    Chart forest = ClaimsForestPlot(results);
+    out += forest.svg.empty() ? "<p class=\"muted\">" + Escape(forest.caption) + "</p>\n"
+                              : "<div id=\"forest\">\n" + Figure(forest) + "</div>\n";
+    out += "</section>\n";
+  }
+  return out;
+}
+
 std::string Contents(const results::RunResults& results, bool builds, bool claims) {
   std::string out = "<nav aria-label=\"contents\"><ul>\n";
   for (const auto& w : results.workloads) {
@@ -249,7 +354,11 @@ std::string HtmlReporter::Render(const results::RunResults& results) const {
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>claimbench report" + (run.empty() ? "" : " " + Escape(run)) + "</title>\n<style>\n" +
                     kStyle +
-                    "</style>\n</head>\n<body>\n<main>\n<h1>claimbench report</h1>\n<dl class=\"header\">\n";
+                    "</style>\n</head>\n<body>\n<main>\n<h1>claimbench report</h1>\n"
+                    "<div class=\"filter\"><label>Filter every table: <input id=\"filter\" type=\"search\" "
+                    "placeholder=\"e.g. rust contradicted, json-parse go\"></label></div>\n";
+  out += AnswerSection(results);
+  out += "<dl class=\"header\">\n";
   for (const auto& field : RunHeader(results)) {
     out += "<dt>" + Escape(field.label) + "</dt><dd>" + Escape(field.value) + "</dd>\n";
   }
@@ -263,7 +372,8 @@ std::string HtmlReporter::Render(const results::RunResults& results) const {
   if (!builds.rows.empty()) out += "<section id=\"builds\">\n<h2>Builds</h2>\n" + HtmlTable(builds) + "</section>\n";
   if (!claims.empty()) out += ClaimsSection(claims, FamilyNote(results));
   out += "<footer>Rendered by claimbench from the results file of run " + Escape(run.empty() ? "?" : run) +
-         "; every figure on this page is read from it.</footer>\n</main>\n</body>\n</html>\n";
+         "; every figure on this page is read from it.</footer>\n</main>\n" +
+         std::string(kScript) + "</body>\n</html>\n";
   return out;
 }
 

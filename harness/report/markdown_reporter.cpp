@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "report/headline.h"
 #include "report/tables.h"
 
 namespace claimbench::report {
@@ -17,6 +18,8 @@ std::string MarkdownText(const std::string& text) {
       case '|': out += "\\|"; break;
       case '\\': out += "\\\\"; break;
       case '`': out += "\\`"; break;
+      // GitHub renders text between single tildes struck through: "0.5~, peak RSS 0.6~".
+      case '~': out += "\\~"; break;
       // Only "](", "][" and "]:" make a link or a link definition of bracketed text:
       // "[0.2, 0.5]" stays as it reads.
       case ']': out += next == '(' || next == '[' || next == ':' ? "\\]" : "]"; break;
@@ -38,7 +41,7 @@ using results::Verdict;
 std::string CellText(const Cell& cell) {
   std::string text = MarkdownText(cell.text);
   if (text.empty()) text = "-";
-  return cell.noisy ? text + "~" : text;
+  return cell.noisy ? text + "\\~" : text;
 }
 
 std::string MarkdownTable(const Table& table) {
@@ -140,6 +143,20 @@ std::string ClaimsSection(const std::vector<ClaimView>& claims, const std::strin
 std::string MarkdownReporter::Render(const results::RunResults& results) const {
   const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
   std::string out = "# claimbench report\n\n";
+  // The answer first: who was faster here, what the articles got right, what to distrust.
+  Table headline = HeadlineTable(results);
+  if (!headline.rows.empty()) out += "## Go or Rust, on this machine\n\n" + MarkdownTable(headline);
+  Table articles = ArticleTable(results);
+  if (!articles.rows.empty()) out += "## The articles' claims\n\n" + MarkdownTable(articles);
+  Table judged = JudgedRatiosTable(results);
+  if (!judged.rows.empty()) out += "Judged Rust/Go ratios, by article:\n\n" + MarkdownTable(judged);
+  const std::vector<std::string> warnings = HeadlineWarnings(results);
+  if (!warnings.empty()) {
+    out += "**Read with care:**\n\n";
+    for (const auto& w : warnings) out += "- " + MarkdownText(w) + "\n";
+    out += "\n";
+  }
+  out += "## Run\n\n";
   for (const auto& field : RunHeader(results)) out += "- **" + field.label + "**: " + MarkdownText(field.value) + "\n";
   out += "\n";
   for (const auto& w : results.workloads) {

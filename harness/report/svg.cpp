@@ -83,6 +83,14 @@ void Canvas::Rect(double x, double y, double width, double height, const std::st
   body_ += tooltip.empty() ? rect + "/>\n" : rect + "><title>" + Escape(tooltip) + "</title></rect>\n";
 }
 
+void Canvas::Circle(double x, double y, double r, const std::string& fill, const std::string& tooltip,
+                    double opacity) {
+  std::string circle = fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"", Coord(x), Coord(y),
+                                   Coord(std::max(r, 0.0)), Escape(fill));
+  if (opacity < 1) circle += fmt::format(" fill-opacity=\"{:.2f}\"", opacity);
+  body_ += tooltip.empty() ? circle + "/>\n" : circle + "><title>" + Escape(tooltip) + "</title></circle>\n";
+}
+
 void Canvas::Text(double x, double y, const std::string& text, const std::string& anchor, const std::string& css_class,
                   double rotate) {
   std::string attributes = fmt::format("x=\"{}\" y=\"{}\"", Coord(x), Coord(y));
@@ -93,12 +101,13 @@ void Canvas::Text(double x, double y, const std::string& text, const std::string
 }
 
 void Canvas::Polyline(const std::vector<std::pair<double, double>>& points, const std::string& stroke,
-                      const std::string& dash, const std::string& tooltip) {
+                      const std::string& dash, const std::string& tooltip, double width, double opacity) {
   if (points.empty()) return;
   std::string list;
   for (const auto& [x, y] : points) list += (list.empty() ? "" : " ") + Coord(x) + "," + Coord(y);
-  std::string line =
-      "<polyline points=\"" + list + "\" fill=\"none\" stroke=\"" + Escape(stroke) + "\" stroke-width=\"2\"";
+  std::string line = "<polyline points=\"" + list + "\" fill=\"none\" stroke=\"" + Escape(stroke) +
+                     "\" stroke-width=\"" + Coord(width) + "\"";
+  if (opacity < 1) line += fmt::format(" stroke-opacity=\"{:.2f}\"", opacity);
   if (!dash.empty()) line += " stroke-dasharray=\"" + Escape(dash) + "\"";
   body_ += tooltip.empty() ? line + "/>\n" : line + "><title>" + Escape(tooltip) + "</title></polyline>\n";
 }

@@ -51,12 +51,16 @@ class Canvas {
   /// A filled rectangle; `tooltip`, when given, is shown on hover (a <title> child).
   void Rect(double x, double y, double width, double height, const std::string& fill,
             const std::string& tooltip = "");
+  /// A filled circle of radius `r`; `tooltip` as for Rect.
+  void Circle(double x, double y, double r, const std::string& fill, const std::string& tooltip = "",
+              double opacity = 1);
   /// `anchor`: "start", "middle" or "end". `rotate` turns the text about (x, y), in degrees.
   void Text(double x, double y, const std::string& text, const std::string& anchor = "start",
             const std::string& css_class = "", double rotate = 0);
   /// A line through `points`; `dash` is an SVG stroke-dasharray ("" for solid).
+  /// `width` in pixels; `opacity` below 1 draws a faint line (one trial among many).
   void Polyline(const std::vector<std::pair<double, double>>& points, const std::string& stroke,
-                const std::string& dash = "", const std::string& tooltip = "");
+                const std::string& dash = "", const std::string& tooltip = "", double width = 2, double opacity = 1);
 
   /// A horizontal axis under the plot: ticks, their labels, grid lines up the plot, a title.
   template <typename Scale>

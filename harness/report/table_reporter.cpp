@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "report/headline.h"
 #include "report/tables.h"
 
 namespace claimbench::report {
@@ -95,6 +96,16 @@ std::string TableReporter::Render(const results::RunResults& results) const {
   Table builds = BuildsTable(results.builds, registry);
   if (!builds.rows.empty()) out += "builds\n" + TextTable(builds, "  ");
   if (out.find('~') != std::string::npos) out += std::string("(") + kNoisyLegend + ")\n";
+  return out;
+}
+
+std::string HeadlineReporter::Render(const results::RunResults& results) const {
+  std::string out;
+  Table headline = HeadlineTable(results);
+  if (!headline.rows.empty()) out += "Go or Rust, on this machine:\n" + TextTable(headline, "  ");
+  Table articles = ArticleTable(results);
+  if (!articles.rows.empty()) out += "The articles' claims:\n" + TextTable(articles, "  ");
+  for (const auto& warning : HeadlineWarnings(results)) out += "  ! " + warning + "\n";
   return out;
 }
 

@@ -11,4 +11,11 @@ class TableReporter : public Reporter {
   std::string Render(const results::RunResults& results) const override;
 };
 
+/// The answer first, for the console: the headline table (fastest Go against fastest Rust
+/// per workload family), the articles' verdict counts and the warnings.
+class HeadlineReporter : public Reporter {
+ public:
+  std::string Render(const results::RunResults& results) const override;
+};
+
 }  // namespace claimbench::report

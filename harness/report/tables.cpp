@@ -133,7 +133,7 @@ CheckView Check(const results::CheckVerdict& k, const stats::MetricRegistry& reg
                        (phrase.empty() ? "" : ": " + phrase));
   }
   auto absolute = [&](const char* side, double value) {
-    measured.push_back(std::string(side) + " " + (metric ? Show(value, ScaleFor(metric->scale, value)) : G4(value)));
+    measured.push_back(std::string(side) + " " + (metric ? stats::ShowValue(value, *metric) : G4(value)));
   };
   if (k.go_measured) absolute("go", *k.go_measured);
   if (k.rust_measured) absolute("rust", *k.rust_measured);

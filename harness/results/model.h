@@ -340,6 +340,10 @@ struct CheckVerdict {
   std::optional<double> go_measured;
   std::optional<double> rust_measured;
   std::string expected;
+  /// The claimed rust/go range as stated (before any tolerance), for ratio checks;
+  /// ratio_high is absent for an open upper end ("Rust faster": [1, inf]).
+  std::optional<double> ratio_low;
+  std::optional<double> ratio_high;
   std::string judged;
   Verdict verdict = Verdict::kNotMeasured;
   std::optional<Direction> direction;  ///< ratios claimed off parity, when measured
@@ -350,6 +354,7 @@ struct CheckVerdict {
 struct ClaimVerdict {
   std::string id;
   std::string document;
+  std::string title;  ///< the document's title, as claims/*.toml gives it
   std::string paraphrase;
   std::map<std::string, std::string> stated;
   std::string conditions;

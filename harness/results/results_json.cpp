@@ -287,6 +287,7 @@ json CheckJson(const CheckVerdict& c) {
   PutIf(j, "go_measured", c.go_measured);
   PutIf(j, "rust_measured", c.rust_measured);
   if (!c.expected.empty()) j["expected"] = c.expected;
+  if (c.ratio_low) j["ratio_bounds"] = {*c.ratio_low, OptJson(c.ratio_high)};
   if (!c.judged.empty()) j["judged"] = c.judged;
   if (!c.tolerance_reason.empty()) j["tolerance_reason"] = c.tolerance_reason;
   if (c.direction) j["direction"] = Name(*c.direction);
@@ -298,6 +299,7 @@ json ClaimJson(const ClaimVerdict& c) {
   json j = {{"id", c.id},         {"document", c.document},     {"paraphrase", c.paraphrase},
             {"stated", c.stated}, {"conditions", c.conditions}, {"verdict", Name(c.verdict)},
             {"detail", c.detail}, {"checks", json::array()}};
+  if (!c.title.empty()) j["title"] = c.title;
   for (const auto& check : c.checks) j["checks"].push_back(CheckJson(check));
   return j;
 }
@@ -690,6 +692,13 @@ CheckVerdict ReadCheck(const JsonIn& in) {
   c.go_measured = in.OptNumber("go_measured");
   c.rust_measured = in.OptNumber("rust_measured");
   c.expected = StringOr(in, "expected");
+  if (auto bounds = in.Find("ratio_bounds")) {
+    std::vector<JsonIn> ends = bounds->Elements();
+    if (ends.size() == 2) {
+      c.ratio_low = ends[0].Number();
+      if (!ends[1].IsNull()) c.ratio_high = ends[1].Number();
+    }
+  }
   c.judged = StringOr(in, "judged");
   c.verdict = EnumAt(in.At("verdict"), &ParseVerdict);
   if (auto d = in.Find("direction")) c.direction = EnumAt(*d, &ParseDirection);
@@ -702,6 +711,7 @@ ClaimVerdict ReadClaim(const JsonIn& in) {
   ClaimVerdict c;
   c.id = in.String("id");
   c.document = StringOr(in, "document");
+  c.title = StringOr(in, "title");
   c.paraphrase = StringOr(in, "paraphrase");
   c.stated = StringMapOr(in, "stated");
   c.conditions = StringOr(in, "conditions");

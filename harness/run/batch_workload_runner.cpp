@@ -7,6 +7,7 @@
 #include <set>
 
 #include "run/batch_runner.h"
+#include "run/run_plan.h"
 #include "stats/ratios.h"
 #include "stats/summary.h"
 #include "util/shuffle.h"
@@ -31,19 +32,6 @@ std::filesystem::path CorpusDir(const std::filesystem::path& root) {
   return root / "build" / "corpora";
 }
 
-BatchRunOptions RunnerOptions(const spec::Workload& w, const RunState& state) {
-  const RunOptions& options = state.options;
-  const bool quick = state.Quick();
-  BatchRunOptions runner;
-  runner.cpus = BatchCpus(options.cpus);
-  runner.processes = options.verify_only ? 1 : options.processes.value_or(quick ? w.batch.quick_processes : w.batch.processes);
-  runner.warmup = options.verify_only ? 0 : (quick ? w.batch.quick_warmup : w.batch.warmup);
-  runner.iterations =
-      options.verify_only ? 1 : options.iterations.value_or(quick ? w.batch.quick_iterations : w.batch.iterations);
-  runner.timeout = w.batch.timeout;
-  runner.log_dir = state.log_dir;
-  return runner;
-}
 
 bool RunsTask(const spec::BatchTask& task, const std::string& id) {
   return task.implementations.empty() ||
@@ -73,7 +61,7 @@ results::BatchEntry RunEntry(const spec::Workload& w, const spec::BatchTask& tas
     entry.status = Status::kCorpusMismatch;
     entry.error = corpus->error;
   } else {
-    std::cerr << "claimbench: " << w.id << " / " << task.id << " / " << id << round << "\n";
+    state.Step(w.id + " / " + task.id + " / " + id + round, kBatchRoundEstimateSeconds);
     std::optional<BatchInput> input = corpus ? corpus->input : std::nullopt;
     entry = state.launcher.RunBatchTask(w, task, impl, state.builds.at(id).binary, input, runner);
   }
@@ -85,8 +73,22 @@ results::BatchEntry RunEntry(const spec::Workload& w, const spec::BatchTask& tas
 
 }  // namespace
 
+BatchRunOptions BatchOptionsFor(const spec::Workload& w, const RunState& state) {
+  const RunOptions& options = state.options;
+  const bool quick = state.Quick();
+  BatchRunOptions runner;
+  runner.cpus = BatchCpus(options.cpus);
+  runner.processes = options.verify_only ? 1 : options.processes.value_or(quick ? w.batch.quick_processes : w.batch.processes);
+  runner.warmup = options.verify_only ? 0 : (quick ? w.batch.quick_warmup : w.batch.warmup);
+  runner.iterations =
+      options.verify_only ? 1 : options.iterations.value_or(quick ? w.batch.quick_iterations : w.batch.iterations);
+  runner.timeout = w.batch.timeout;
+  runner.log_dir = state.log_dir;
+  return runner;
+}
+
 bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::string>& ids, RunState& state) {
-  const BatchRunOptions runner = RunnerOptions(w, state);
+  const BatchRunOptions runner = BatchOptionsFor(w, state);
   results::BatchWorkload workload;
   workload.id = w.id;
   workload.description = w.description;
@@ -97,7 +99,8 @@ bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::st
 
   std::map<std::string, PreparedCorpus> corpora;
   for (const auto& ref : w.batch.corpora) {
-    std::cerr << "claimbench: " << w.id << ": corpus " << ref.name << "\n";
+    state.Step(w.id + ": corpus " + ref.name + " (generated once, then reused while its hash matches)",
+               kCorpusEstimateSeconds);
     corpora[ref.name] = state.launcher.PrepareCorpus(ref, CorpusDir(state.catalog.root));
     stored.corpora.push_back(corpora[ref.name].record);
   }

@@ -4,9 +4,14 @@
 // measured iterations, then summaries and ratios).
 #pragma once
 
+#include "run/batch_runner.h"
 #include "run/run_state.h"
 
 namespace claimbench::run {
+
+/// How a batch workload's runners are driven in this run (the suite's processes, warmup,
+/// iterations, or the command line's).
+BatchRunOptions BatchOptionsFor(const spec::Workload& workload, const RunState& state);
 
 class BatchWorkloadRunner : public WorkloadRunner {
  public:

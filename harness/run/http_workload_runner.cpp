@@ -1,9 +1,15 @@
 // An HTTP workload: verify all, trials in seeded rounds, startup runs, summaries, ratios.
 #include "run/http_workload_runner.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <iostream>
 
+#include "run/run_plan.h"
 #include "spec/vectors.h"
+#include "stats/display.h"
+#include "stats/median.h"
 #include "stats/ratios.h"
 #include "stats/summary.h"
 #include "util/duration.h"
@@ -49,11 +55,31 @@ void VerifyAll(const spec::Workload& w, const std::vector<std::string>& ids, con
       stored.implementations.push_back(std::move(entry));
       continue;
     }
-    std::cerr << "claimbench: " << w.id << " / " << id << ": verifying\n";
+    state.Step(w.id + " / " + id + ": verifying against the workload's vectors", kVerifyEstimateSeconds);
     stored.implementations.push_back(
         state.launcher.PrepareHttp(w, impl, state.builds.at(id).binary, vectors, http));
   }
   state.save();
+}
+
+// A trial's result as a line: req/s and p99, and a warning when its req/s is more than 20%
+// from the median of the trials before it (a neighbour on the machine, or a bad start).
+std::string TrialLine(const results::HttpTrial& trial, const std::vector<results::HttpTrial>& before) {
+  const double rps = trial.load.requests_per_s;
+  const stats::MetricRegistry registry({}, {});
+  std::string line = fmt::format("{}, p99 {}", stats::ShowValue(rps, registry.Get(stats::metric::kRequestsPerS)),
+                                 stats::ShowValue(static_cast<double>(trial.load.latency.p99),
+                                                  registry.Get(stats::metric::kLatencyP99)));
+  if (trial.load.errors_total > 0) line += fmt::format(", {} errors", trial.load.errors_total);
+  if (!before.empty()) {
+    std::vector<double> earlier;
+    for (const auto& t : before) earlier.push_back(t.load.requests_per_s);
+    const double median = stats::Median(earlier);
+    if (median > 0 && std::abs(rps / median - 1) > 0.2) {
+      line += fmt::format("  (outlier: {:+.0f}% from the median of the trials before it)", 100 * (rps / median - 1));
+    }
+  }
+  return line;
 }
 
 // Trials in rounds; each round visits the implementations in a seeded random order, so
@@ -74,12 +100,16 @@ void RunTrials(const spec::Workload& w, const std::vector<std::string>& ids, con
         continue;
       }
       round_ids.push_back(ids[i]);
-      std::cerr << "claimbench: " << w.id << " / " << ids[i] << ": trial " << round << " of " << http.repeat
-                << (load_points ? "" : " (main window only)") << "\n";
+      state.Step(w.id + " / " + ids[i] + ": trial " + std::to_string(round) + " of " + std::to_string(http.repeat) +
+                     (load_points ? "" : " (main window only)"),
+                 TrialEstimateSeconds(http, load_points));
       TrialOutcome outcome = state.launcher.RunHttpTrial(w, state.catalog.GetImplementation(ids[i]),
                                                          state.builds.at(ids[i]).binary, vectors, http, round,
                                                          load_points);
-      if (outcome.trial) entries[i].trials.push_back(std::move(*outcome.trial));
+      if (outcome.trial) {
+        state.Note(TrialLine(*outcome.trial, entries[i].trials));
+        entries[i].trials.push_back(std::move(*outcome.trial));
+      }
       if (outcome.status != Status::kOk) {
         entries[i].status = outcome.status;
         entries[i].error = outcome.error;
@@ -98,6 +128,8 @@ void Finish(const spec::Workload& w, const std::vector<std::string>& ids, const 
     auto& entry = stored.implementations[i];
     if (entry.status == Status::kOk) {
       if (http.startup_runs > 0 && !state.launcher.Interrupted()) {
+        state.Step(w.id + " / " + ids[i] + ": " + std::to_string(http.startup_runs) + " startup runs",
+                   StartupEstimateSeconds(http));
         entry.startup = state.launcher.RunStartups(w, state.catalog.GetImplementation(ids[i]),
                                                    state.builds.at(ids[i]).binary, vectors, http);
       }

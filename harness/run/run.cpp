@@ -1,6 +1,7 @@
 // The orchestrator of `claimbench run` and `claimbench verify`.
 #include "run/run.h"
 
+#include <fmt/format.h>
 #include <sched.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "run/batch_workload_runner.h"
 #include "run/context.h"
 #include "run/http_workload_runner.h"
+#include "run/run_plan.h"
 #include "run/run_state.h"
 #include "run/save_results.h"
 #include "run/selection.h"
@@ -33,7 +35,6 @@ void PinThisThread(const std::vector<int>& cpus) {
 // the documents' build-time claims are about); the full suite times every build, batch
 // runners included.
 void BuildSelected(const std::vector<std::string>& to_build, RunState& state) {
-  const bool time_builds = state.options.build_times && !state.options.verify_only;
   for (const auto& id : to_build) {
     if (state.launcher.Interrupted()) break;
     const auto& impl = state.catalog.GetImplementation(id);
@@ -42,30 +43,28 @@ void BuildSelected(const std::vector<std::string>& to_build, RunState& state) {
       return other.language == impl.language && other.package == impl.package;
     });
     if (same != state.builds.end()) {
+      state.Step("build " + id + ": the binary of " + same->first, 0);
       build::BuildRecord record = same->second;
       record.implementation = id;
       state.results.builds[id] = {record, same->first};
       state.builds.emplace(id, std::move(record));
       continue;
     }
-    // Cold builds six times in the full suite: a build time is a noisy figure like any other,
-    // and 6 is the fewest with a 95% interval of a median (4 a side would do for a ratio).
-    // The static variant (Rust +crt-static) is a size, built in the full suite whether or not
-    // build times are measured.
-    build::BuildOptions build_options{time_builds && (!state.Quick() || impl.kind == "http-server"),
-                                      state.Quick() ? 1 : kFullSuiteBuildRuns,
-                                      !state.Quick() && impl.kind == "http-server"};
-    std::cerr << "claimbench: building " << id
-              << (build_options.measure_build_times
-                      ? " (with cold and incremental builds, x" + std::to_string(build_options.build_time_runs) + ")"
-                      : "")
-              << "\n";
+    const build::BuildOptions build_options = BuildOptionsFor(impl, state);
+    state.Step("build " + id +
+                   (build_options.measure_build_times
+                        ? " (release, then " + std::to_string(build_options.build_time_runs) + " timed cold and "
+                          "incremental builds)"
+                        : ""),
+               BuildEstimateSeconds(impl, build_options));
     build::BuildRecord record = state.launcher.Build(state.catalog.root, impl, build_options);
     if (!record.ok) {
       std::cerr << "claimbench: build of " << id << " failed: " << record.error << "\n";
     } else if (record.cold_build_s) {
-      std::cerr << "claimbench:   cold " << *record.cold_build_s << " s, incremental "
-                << record.incremental_build_s.value_or(0) << " s, binary " << record.binary_bytes << " bytes\n";
+      state.Note(fmt::format("cold {:.2f} s, incremental {:.2f} s{}, binary {:.2f} MB", *record.cold_build_s,
+                             record.incremental_build_s.value_or(0),
+                             build_options.build_time_runs > 1 ? " (medians)" : "",
+                             static_cast<double>(record.binary_bytes) / 1e6));
     }
     state.results.builds[id] = {record, std::nullopt};
     state.builds.emplace(id, std::move(record));
@@ -99,6 +98,22 @@ std::optional<std::pair<Status, std::string>> RunState::Unrunnable(const std::st
   return std::nullopt;
 }
 
+void RunState::Step(const std::string& label, double planned_s) const {
+  if (progress) {
+    progress->Step(label, planned_s);
+  } else {
+    std::cerr << "claimbench: " << label << "\n";
+  }
+}
+
+void RunState::Note(const std::string& line) const {
+  if (progress) {
+    progress->Note(line);
+  } else {
+    std::cerr << "claimbench:   " << line << "\n";
+  }
+}
+
 void RunState::ReportFailure(const std::string& where, Status status, const std::optional<std::string>& error) {
   std::cerr << "claimbench: " << where << ": " << results::Name(status) << ": " << error.value_or("") << "\n";
 }
@@ -123,12 +138,16 @@ RunOutcome Run(const spec::Catalog& catalog, const RunOptions& options, Launcher
   std::cerr << "claimbench: collecting context\n";
   results.context = launcher.CollectContext(catalog.root, options.cpus, options.seed);
 
-  RunState state{catalog, options, launcher, results, {}, {}, {}};
+  RunState state{catalog, options, launcher, results, {}, {}, {}, nullptr};
   state.log_dir = (outcome.out_dir.empty() ? std::filesystem::temp_directory_path() / ("claimbench-" + results.run_id)
                                            : outcome.out_dir) /
                   "logs";
   state.save = [&] { SaveResults(results, outcome.out_dir); };
 
+  const RunPlan plan = PlanRun(selection, state);
+  Progress progress(std::cerr, plan.steps, plan.seconds);
+  state.progress = &progress;
+  progress.PrintPlan(plan.summary);
   BuildSelected(selection.to_build, state);
   // Everything the harness does from here runs on the client CPUs; each server process is
   // pinned to the server CPUs.

@@ -12,6 +12,7 @@
 #include "build/builder.h"
 #include "results/model.h"
 #include "run/launcher.h"
+#include "run/progress.h"
 #include "run/run_options.h"
 #include "spec/workload.h"
 
@@ -25,12 +26,19 @@ struct RunState {
   std::map<std::string, build::BuildRecord> builds;  ///< by implementation id
   std::filesystem::path log_dir;
   std::function<void()> save;  ///< rewrites the results files (nothing for `verify`)
+  Progress* progress = nullptr;  ///< the console's account of the run; none: plain lines
 
   bool Quick() const { return options.suite == results::Suite::kQuick; }
 
   /// Why `id` cannot run at all: the user stopped the run, or its build failed (with the
   /// build's error). nullopt when it can.
   std::optional<std::pair<results::Status, std::string>> Unrunnable(const std::string& id) const;
+
+  /// Starts a step of the run, guessed to take `planned_s`: a progress line ("[k/N] elapsed,
+  /// ~left: label"), or "claimbench: label" without progress.
+  void Step(const std::string& label, double planned_s) const;
+  /// A result line under the current step.
+  void Note(const std::string& line) const;
 
   /// Says on stderr why an implementation did not finish.
   static void ReportFailure(const std::string& where, results::Status status, const std::optional<std::string>& error);

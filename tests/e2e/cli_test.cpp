@@ -2,6 +2,8 @@
 // Rust servers (built by the CLI itself), for a few seconds of load.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -66,6 +68,68 @@ TEST(Cli, SeedOutsideUint64IsAUsageError) {
     EXPECT_NE(r.err.find("--seed"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("must be a whole number from 0 to 18446744073709551615"), std::string::npos) << r.err;
   }
+}
+
+// The exit-code contract (0 ok, 1 a run or check failed, 2 a usage error) for every kind of
+// usage error, whichever command and whichever stage finds it. None of these starts a run.
+TEST(Cli, EveryUsageErrorExitsTwo) {
+  const std::vector<std::vector<std::string>> usage_errors = {
+      {},                                                     // no command
+      {"no-such-command"},
+      {"run", "--bogus-flag"},
+      {"run", "--connections", "abc", "--workload", "no-such-workload"},  // converted after parsing
+      {"run", "--suite", "medium"},
+      {"run", "--repeat", "0"},
+      {"run", "--workload", "no-such-workload"},
+      {"run", "--duration", "ten seconds", "--workload", "no-such-workload"},
+      {"verify", "--impl", "no-such-impl"},
+      {"load", "http://127.0.0.1:1/", "--body", "/no/such/file"},
+      {"load", "http://127.0.0.1:1/", "--rate", "-5"},
+      {"load", "https://127.0.0.1:1/"},
+      {"load", "http://127.0.0.1:1/", "-n", "0"},
+      {"load", "http://127.0.0.1:1/", "--requests", "many"},
+      {"load"},
+      {"report", "/no/such/results.json"},
+      {"report", (fs::path(CLAIMBENCH_SOURCE_DIR) / "results" / "schema.json").string(), "--format", "pdf"},
+      {"claims", "/no/such/results.json"},
+      {"claims", (fs::path(CLAIMBENCH_SOURCE_DIR) / "results" / "schema.json").string(), "--adjust", "holm"},
+  };
+  for (const auto& args : usage_errors) {
+    auto r = Cli(args);
+    std::string line;
+    for (const auto& a : args) line += a + " ";
+    EXPECT_EQ(r.status.code, 2) << line << "\n" << r.err;
+    EXPECT_EQ(r.err.rfind("error: ", 0), 0u) << line << "\n" << r.err;
+  }
+}
+
+// A typo gets the nearest known name.
+// Every command's --help shows its defaults and examples, in words, without CLI11's own
+// syntax leaking through.
+TEST(Cli, EveryHelpHasDefaultsAndExamplesAndNoParserArtefacts) {
+  for (const char* command : {"build", "verify", "run", "load", "serve", "corpus", "report", "claims", "list"}) {
+    auto r = Cli({command, "--help"});
+    ASSERT_EQ(r.status.code, 0) << command;
+    for (const char* artefact : {"{false}", "{true}", ":INT in", ":UINT", "[-"}) {
+      EXPECT_EQ(r.out.find(artefact), std::string::npos) << command << " --help shows '" << artefact << "':\n" << r.out;
+    }
+  }
+  for (const char* command : {"run", "load", "report"}) {
+    EXPECT_NE(Cli({command, "--help"}).out.find("Example"), std::string::npos) << command;
+  }
+  const std::string load = Cli({"load", "--help"}).out;
+  EXPECT_NE(load.find("INT=64"), std::string::npos) << load;   // -c
+  EXPECT_NE(load.find("TEXT=1s"), std::string::npos) << load;  // --warmup
+  EXPECT_NE(load.find("-n,--requests"), std::string::npos) << load;
+}
+
+TEST(Cli, ATypoGetsTheNearestName) {
+  auto flag = Cli({"run", "--repat", "3"});
+  EXPECT_EQ(flag.status.code, 2);
+  EXPECT_NE(flag.err.find("did you mean '--repeat' for '--repat'?"), std::string::npos) << flag.err;
+  auto command = Cli({"rum"});
+  EXPECT_EQ(command.status.code, 2);
+  EXPECT_NE(command.err.find("did you mean 'run' for 'rum'?"), std::string::npos) << command.err;
 }
 
 TEST(Cli, UnknownWorkloadIsAUsageError) {
@@ -202,7 +266,10 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
   EXPECT_NE(claims_csv.find("not measured here"), std::string::npos);
 
   std::string csv = ReadFile(out / "results.csv");
-  EXPECT_EQ(csv.rfind("run_id,workload,implementation,metric,unit,value,ci_low,ci_high\n", 0), 0u);
+  EXPECT_EQ(csv.rfind("run_id,workload,implementation,metric,unit,value,ci_low,ci_high,n,min,max,noisy,language,"
+                      "library\n",
+                      0),
+            0u);
   EXPECT_NE(csv.find(",http-json-api,go-nethttp,requests_per_s,req/s,"), std::string::npos) << csv;
   EXPECT_NE(csv.find(",http-json-api,rust-axum,rss_peak_bytes,bytes,"), std::string::npos) << csv;
   EXPECT_NE(csv.find(",build,rust-axum,binary_stripped_bytes,bytes,"), std::string::npos) << csv;
@@ -259,23 +326,29 @@ TEST(Cli, VerifyCatchesAPlantedBatchChecksum) {
   fs::remove_all(root);
 }
 
+// A version-1 results file with builds only (Go static 8 MB, Rust stripped 1.5 MB): enough
+// for the build claims to be judged.
+json BuildsOnlyResults() {
+  return {{"schema_version", 1},
+          {"run_id", "20260101T000000Z"},
+          {"suite", "quick"},
+          {"workloads", json::array()},
+          {"builds",
+           {{"go-nethttp",
+             {{"ok", true},
+              {"binary_bytes", 8000000},
+              {"binary_stripped_bytes", 6000000},
+              {"static_linked", true},
+              {"static_binary_bytes", 8000000}}},
+            {"rust-axum", {{"ok", true}, {"binary_bytes", 2000000}, {"binary_stripped_bytes", 1500000}}}}},
+          {"claims", json::array()}};
+}
+
 // `claims` judges a results file afresh; `--update` writes those verdicts into it and into
 // every report beside it, and leaves the file alone without the flag.
 TEST(Cli, ClaimsUpdateRewritesTheResultsAndReports) {
   fs::path dir = TempDir("claims-update");
-  const json stale = {{"schema_version", 1},
-                      {"run_id", "20260101T000000Z"},
-                      {"suite", "quick"},
-                      {"workloads", json::array()},
-                      {"builds",
-                       {{"go-nethttp",
-                         {{"ok", true},
-                          {"binary_bytes", 8000000},
-                          {"binary_stripped_bytes", 6000000},
-                          {"static_linked", true},
-                          {"static_binary_bytes", 8000000}}},
-                        {"rust-axum", {{"ok", true}, {"binary_bytes", 2000000}, {"binary_stripped_bytes", 1500000}}}}},
-                      {"claims", json::array()}};
+  const json stale = BuildsOnlyResults();
   WriteFileAtomic(dir / "results.json", stale.dump());
 
   auto plain = Cli({"claims", (dir / "results.json").string()});
@@ -305,6 +378,31 @@ TEST(Cli, ClaimsUpdateRewritesTheResultsAndReports) {
   EXPECT_EQ(Cli({"claims", (dir / "results.json").string(), "--adjust", "holm"}).status.code, 2);
   EXPECT_TRUE(fs::exists(dir / "report.html"));
   EXPECT_TRUE(fs::exists(dir / "results.csv"));
+  fs::remove_all(dir);
+}
+
+// Colour only on a terminal (a pty from util-linux's script), and never with NO_COLOR.
+TEST(Cli, VerdictColourOnlyOnATerminalAndNeverWithNoColor) {
+  fs::path dir = TempDir("claims-colour");
+  const json results = BuildsOnlyResults();
+  WriteFileAtomic(dir / "results.json", results.dump());
+  const std::string claims = std::string(CLAIMBENCH_BINARY) + " claims " + (dir / "results.json").string();
+  auto on_tty = [&](const std::string& env) {
+    return process::RunCommand({"/usr/bin/script", "-qec", "env " + env + " " + claims, "/dev/null"},
+                               CLAIMBENCH_SOURCE_DIR, {}, std::chrono::seconds(60));
+  };
+  auto coloured = on_tty("-u NO_COLOR TERM=xterm");
+  ASSERT_EQ(coloured.status.code, 0) << coloured.err;
+  // Some verdict is painted: consistent green, contradicted red, the rest yellow or dim.
+  EXPECT_TRUE(std::regex_search(coloured.out, std::regex("\033\\[(31|32|33|2)m(consistent|contradicted|mixed|"
+                                                         "inconclusive|not measured here)\033\\[0m")))
+      << coloured.out;
+  auto no_color = on_tty("NO_COLOR=1 TERM=xterm");
+  ASSERT_EQ(no_color.status.code, 0) << no_color.err;
+  EXPECT_EQ(no_color.out.find("\033["), std::string::npos) << no_color.out;
+  auto piped = Cli({"claims", (dir / "results.json").string()});
+  ASSERT_EQ(piped.status.code, 0) << piped.err;
+  EXPECT_EQ(piped.out.find("\033["), std::string::npos) << piped.out;
   fs::remove_all(dir);
 }
 

@@ -5,7 +5,10 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <cmath>
 
 #include "../integration/closed_loop_test_server.h"
 #include "process/command.h"
@@ -89,8 +92,70 @@ TEST(LoadCli, TextOutputAndSeries) {
   auto r = Cli({"load", Url(server), "-c", "2", "-d", "1s", "--warmup", "0s", "--series"});
   ASSERT_EQ(r.status.code, 0) << r.err;
   EXPECT_NE(r.out.find("  requests   "), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("  latency    p50 "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  latency    avg "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("     t s  requests"), std::string::npos) << r.out;
+}
+
+// oha's -n: exactly that many requests answered in a window that ends at the last response,
+// far inside the cap; the series covers only that window, its last interval cut at its end.
+TEST(LoadCli, RequestLimitSendsExactlyThatManyAndEndsTheWindow) {
+  TestServer server(ServerMode::kOk);
+  // With a warmup: requests sent in it and answered in the window count toward the 500.
+  auto r = Cli({"load", Url(server), "-c", "4", "-n", "500", "--warmup", "200ms", "--json"});
+  ASSERT_EQ(r.status.code, 0) << r.err;
+  ExpectValid(r.out);
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["options"]["request_limit"], 500);
+  EXPECT_EQ(j["options"]["duration_s"], 3600.0);  // the cap when -d is not given
+  EXPECT_EQ(j["requests"], 500);
+  EXPECT_EQ(j["errors"]["total"], 0);
+  EXPECT_LT(j["duration_s"].get<double>(), 60.0);
+  uint64_t in_series = 0;
+  for (const auto& i : j["intervals"]) in_series += i["requests"].get<uint64_t>();
+  EXPECT_EQ(in_series, 500u);
+  EXPECT_LE(j["intervals"].size(), static_cast<size_t>(std::ceil(j["duration_s"].get<double>())));
+  double covered = 0;
+  for (const auto& i : j["intervals"]) covered += i["duration_s"].get<double>();
+  EXPECT_NEAR(covered, j["duration_s"].get<double>(), 1e-9);
+
+  auto open = Cli({"load", Url(server), "-c", "4", "-R", "2k", "-n", "300", "--warmup", "0s", "--json"});
+  ASSERT_EQ(open.status.code, 0) << open.err;
+  json o = json::parse(open.out);
+  EXPECT_EQ(o["requests"], 300);
+  EXPECT_EQ(o["backlog_at_end"], 0);
+}
+
+// wrk's --latency and the exports beside the human output: --json-out keeps the text, and
+// --hgrm writes HdrHistogram's percentile distribution.
+TEST(LoadCli, LatencyDistributionAndExportsBesideTheText) {
+  TestServer server(ServerMode::kOk);
+  const std::string dir = ::testing::TempDir();
+  const std::string json_out = dir + "/claimbench-load-out.json", hgrm = dir + "/claimbench-load.hgrm";
+  auto r = Cli({"load", Url(server), "-c", "2", "-d", "500ms", "--warmup", "0s", "--latency", "--json-out", json_out,
+                "--hgrm", hgrm});
+  ASSERT_EQ(r.status.code, 0) << r.err;
+  EXPECT_NE(r.out.find("  latency distribution\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  transfer   "), std::string::npos) << r.out;
+  json j = json::parse(ReadFile(json_out));
+  EXPECT_GT(j["requests"].get<uint64_t>(), 0u);
+  const std::string h = ReadFile(hgrm);
+  EXPECT_EQ(h.rfind("       Value     Percentile TotalCount 1/(1-Percentile)\n\n", 0), 0u) << h;
+  EXPECT_NE(h.find("#[Mean    = "), std::string::npos) << h;
+  EXPECT_NE(h.find(fmt::format("Total count    = {:12d}]", j["requests"].get<uint64_t>())), std::string::npos) << h;
+}
+
+// The live progress line appears on a terminal only (a pty from util-linux's script), and
+// the line is cleared before the result.
+TEST(LoadCli, LiveProgressLineOnlyOnATerminal) {
+  TestServer server(ServerMode::kOk);
+  const std::string command = std::string(CLAIMBENCH_BINARY) + " load " + Url(server) + " -c 2 -d 2s --warmup 0s";
+  auto tty = process::RunCommand({"/usr/bin/script", "-qec", command, "/dev/null"}, CLAIMBENCH_SOURCE_DIR, {},
+                                 std::chrono::seconds(60));
+  ASSERT_EQ(tty.status.code, 0) << tty.err;
+  EXPECT_NE(tty.out.find("\r\033[K  window "), std::string::npos) << tty.out;
+  auto piped = Cli({"load", Url(server), "-c", "2", "-d", "2s", "--warmup", "0s"});
+  ASSERT_EQ(piped.status.code, 0) << piped.err;
+  EXPECT_EQ(piped.err.find("window "), std::string::npos) << piped.err;
 }
 
 TEST(LoadCli, BadFlagsAreUsageErrorsThatNameTheValue) {

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include <regex>
+#include <set>
 
 #include "process/command.h"
 #include "util/files.h"
@@ -51,6 +54,42 @@ Rendered Render(const fs::path& page, const fs::path& dir, const fs::path& scree
   r.dom = d.out;
   r.result.err += d.err;
   return r;
+}
+
+// Where things land on the first screen: a copy of `page` with a script that, once laid out
+// at 1280 px wide, writes the page offsets of the headline table and the forest plot and
+// the legend texts of every chart in the workload sections into a <pre id="geometry">,
+// read back from the dumped DOM.
+nlohmann::json Geometry(const fs::path& page, const fs::path& dir) {
+  std::string html = ReadFile(page);
+  const std::string probe = R"(<script>
+(function () {
+  const top = (selector) => {
+    const e = document.querySelector(selector);
+    return e ? e.getBoundingClientRect().top + window.scrollY : -1;
+  };
+  const legends = [...document.querySelectorAll('section[id^="w-"] svg')]
+    .map((svg) => [...svg.querySelectorAll('text.legend')].map((t) => t.textContent))
+    .filter((names) => names.length > 0);
+  const pre = document.createElement('pre');
+  pre.id = 'geometry';
+  pre.textContent = JSON.stringify({headline: top('#answer table'), forest: top('#forest svg'), legends: legends});
+  document.body.appendChild(pre);
+})();
+</script>
+)";
+  html.insert(html.rfind("</body>"), probe);
+  const fs::path probed = dir / "probed.html";
+  WriteFileAtomic(probed, html);
+  auto r = process::RunCommand({kChromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                                "--window-size=1280,1000", "--user-data-dir=" + (dir / "profile-geometry").string(),
+                                "--dump-dom", "file://" + probed.string()},
+                               dir, {}, std::chrono::seconds(120));
+  static const std::regex kPre(R"(<pre id="geometry">([^<]*)</pre>)");
+  std::smatch m;
+  if (!std::regex_search(r.out, m, kPre)) return nullptr;
+  return nlohmann::json::parse(m[1].str());
 }
 
 // Console messages the page logged at error level, or uncaught exceptions.
@@ -117,6 +156,50 @@ TEST_F(ReportHtml, ReportOfARealRunRendersWithChartsAndNoConsoleErrors) {
     EXPECT_NE(r.dom.find(text), std::string::npos) << text;
   }
   EXPECT_EQ(r.dom.find("http://"), std::string::npos) << "the report must not load anything from the network";
+
+  // The answer first: the headline table and the forest plot are within the first 1,000 px.
+  nlohmann::json geometry = Geometry(page, dir_);
+  ASSERT_TRUE(geometry.is_object()) << "no geometry from the probe";
+  EXPECT_GE(geometry["headline"].get<double>(), 0) << "no headline table";
+  EXPECT_LT(geometry["headline"].get<double>(), 1000);
+  EXPECT_GE(geometry["forest"].get<double>(), 0) << "no forest plot";
+  EXPECT_LT(geometry["forest"].get<double>(), 1000);
+
+  // Every legend lists every implementation of its chart, also with more series than fit on
+  // one row: the HTTP workload's implementations are cloned to nine before rendering.
+  nlohmann::json results = nlohmann::json::parse(ReadFile(out / "results.json"));
+  std::set<std::string> ids;
+  for (auto& w : results["workloads"]) {
+    if (w["id"] != "http-plaintext") continue;
+    const nlohmann::json originals = w["implementations"];
+    for (int copy = 1; w["implementations"].size() < 9; ++copy) {
+      for (const auto& i : originals) {
+        if (w["implementations"].size() >= 9) break;
+        nlohmann::json clone = i;
+        clone["id"] = i["id"].get<std::string>() + "-copy" + std::to_string(copy);
+        w["implementations"].push_back(clone);
+      }
+    }
+    for (const auto& i : w["implementations"]) ids.insert(i["id"].get<std::string>());
+  }
+  ASSERT_EQ(ids.size(), 9u);
+  WriteFileAtomic(dir_ / "nine.json", results.dump());
+  auto nine = Cli({"report", (dir_ / "nine.json").string(), "--format", "html"});
+  ASSERT_EQ(nine.status.code, 0) << nine.err;
+  WriteFileAtomic(dir_ / "nine.html", nine.out);
+  nlohmann::json nine_geometry = Geometry(dir_ / "nine.html", dir_);
+  ASSERT_TRUE(nine_geometry.is_object());
+  int legends_of_implementations = 0;
+  for (const auto& legend : nine_geometry["legends"]) {
+    std::set<std::string> names;
+    for (const auto& n : legend) names.insert(n.get<std::string>());
+    bool names_one = false;
+    for (const auto& id : ids) names_one = names_one || names.count(id) > 0;
+    if (!names_one) continue;  // a legend of line styles (p50, p99), not of implementations
+    ++legends_of_implementations;
+    for (const auto& id : ids) EXPECT_EQ(names.count(id), 1u) << id << " missing from a legend of " << legend;
+  }
+  EXPECT_GT(legends_of_implementations, 0) << "no chart legend names the implementations";
 }
 
 }  // namespace

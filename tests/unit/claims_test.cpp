@@ -4,9 +4,11 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <regex>
 
 #include "claims/claim_spec.h"
 #include "claims/verdict.h"
+#include "report/reporter.h"
 #include "spec/spec_error.h"
 
 namespace claimbench::claims {
@@ -205,6 +207,36 @@ TEST(Verdicts, AbsoluteRangeIsHardwareBoundAndCanStraddle) {
   // Five samples: no 95% order-statistic interval of a median exists below six.
   EXPECT_EQ(r.verdict, Verdict::kInconclusive) << r.detail;
   EXPECT_NE(r.checks[0].detail.find("needs n >= 6"), std::string::npos) << r.checks[0].detail;
+}
+
+// An absolute figure reads with its unit in the verdict, in the console's claims table and
+// in report.md, and is never labelled as a Rust/Go ratio.
+TEST(Verdicts, AnAbsoluteFigureReadsWithItsUnitAndNeverAsARatio) {
+  Check c;
+  c.label = "go req/s";
+  c.workload = "http-json-api";
+  c.metric = "requests_per_s";
+  c.go = "go-nethttp";
+  c.go_range = Range{1000, 1e4};
+  results::ClaimVerdict v = One(c);
+  const results::CheckVerdict& k = v.checks[0];
+  EXPECT_EQ(k.expected, "go in [1000 req/s, 10,000 req/s] (no tolerance)");
+  EXPECT_EQ(k.detail.rfind("go 100 req/s from n = 5", 0), 0u) << k.detail;
+  // Every number in what is compared carries the unit.
+  const std::string compared = k.expected.substr(0, k.expected.find(" ("));
+  static const std::regex kFigure(R"(\d[\d,.]*( req/s)?)");
+  for (auto it = std::sregex_iterator(compared.begin(), compared.end(), kFigure); it != std::sregex_iterator(); ++it) {
+    EXPECT_TRUE((*it)[1].matched) << it->str() << " has no unit in " << compared;
+  }
+  results::RunResults r = Results();
+  r.claims = std::vector<results::ClaimVerdict>{v};
+  for (const char* format : {"claims-all", "md", "claims-csv"}) {
+    std::string text = report::Render(format, r);
+    // report.md's headline compares the workload's pairs as rust/go: only its claims matter here.
+    if (std::string(format) == "md") text = text.substr(std::min(text.find("## Claims"), text.size()));
+    EXPECT_EQ(text.find("rust/go"), std::string::npos) << format << ":\n" << text;
+    EXPECT_NE(text.find("go 100 req/s"), std::string::npos) << format << ":\n" << text;
+  }
 }
 
 TEST(Verdicts, MissingMeasurementIsNotMeasuredWithTheReason) {

@@ -17,6 +17,7 @@
 #include "load/load_report.h"
 #include "load/load_report_json.h"
 #include "report/charts.h"
+#include "report/console_colour.h"
 #include "report/reporter.h"
 #include "report/svg.h"
 #include "results/results_json.h"
@@ -167,7 +168,7 @@ json HandBuiltText() {
       "detail": "2 of 2 checks consistent",
       "checks": [
         {"label": "stripped size ratio", "workload": "build", "metric": "binary_stripped_bytes", "go": "go-nethttp",
-         "rust": "rust-axum", "tolerance": 0.25, "measured": 0.2528, "ci_low": null, "ci_high": null,
+         "rust": "rust-axum", "tolerance": 0.25, "measured": 0.2528, "ci_low": null, "ci_high": null, "ratio_bounds": [0.0667, 1],
          "n": {"go": 1, "rust": 1}, "expected": "rust/go in [0.0667, 1] (tolerance 25%)", "judged": "ratio",
          "verdict": "consistent", "detail": "rust/go 0.2528 (one sample: no interval) within [0.05336, 1.25]"},
         {"label": "Go binary size", "workload": "build", "metric": "binary_bytes", "go": "go-nethttp", "rust": "",
@@ -183,7 +184,7 @@ json HandBuiltText() {
       "verdict": "contradicted", "detail": "1 of 1 checks contradict it",
       "checks": [
         {"label": "JSON API throughput", "workload": "http-json-api", "metric": "latency_p99_ns", "go": "go-nethttp",
-         "rust": "rust-axum", "tolerance": 0.25, "measured": 0.815, "ci_low": 0.7, "ci_high": 0.95,
+         "rust": "rust-axum", "tolerance": 0.25, "measured": 0.815, "ci_low": 0.7, "ci_high": 0.95, "ratio_bounds": [0.2, 0.5],
          "n": {"go": 2, "rust": 1}, "expected": "rust/go in [0.2, 0.5] (tolerance 25%)", "judged": "ratio",
          "verdict": "contradicted", "detail": "rust/go 0.815 (95% CI 0.7 to 0.95) is above [0.16, 0.625], by a factor of 1.12"}
       ]
@@ -223,7 +224,9 @@ json HandBuiltDocument() { return CompleteLoads(HandBuiltText()); }
 
 results::RunResults HandBuiltResults() { return results::ReadResults(HandBuiltDocument()); }
 
-constexpr int kChartsInHandBuilt = 4;  // HTTP: throughput, latency, RSS; the batch task: throughput
+// HTTP: throughput, latency and RSS (its fixed rate records no target, so no P99-by-rate
+// chart); the batch family's dot plot and its task's throughput; the claims' forest plot.
+constexpr int kChartsInHandBuilt = 6;
 
 fs::path GoldenPath(const std::string& name) { return fs::path(CLAIMBENCH_SOURCE_DIR) / "tests" / "golden" / name; }
 
@@ -322,7 +325,13 @@ TEST(ReportSnapshot, DiffHintShowsTheChangedLines) {
 
 TEST(HtmlReport, LoadsNothingFromOutside) {
   const std::string html = Render("html", HandBuiltResults());
-  EXPECT_EQ(html.find("<script"), std::string::npos);
+  // One inline script (sorting and filtering the tables) and no script from anywhere else.
+  const size_t script = html.find("<script>");
+  ASSERT_NE(script, std::string::npos);
+  EXPECT_EQ(html.find("<script", script + 1), std::string::npos);
+  EXPECT_EQ(html.find("<script src"), std::string::npos);
+  EXPECT_EQ(html.find("fetch("), std::string::npos);
+  EXPECT_EQ(html.find("XMLHttpRequest"), std::string::npos);
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
@@ -409,8 +418,9 @@ TEST(MarkdownReport, EveryTableRowHasItsHeaderColumnCount) {
       EXPECT_TRUE(lines[i].ends_with(" |") || lines[i].ends_with("|")) << lines[i];
     }
   }
-  // HTTP, load points, batch task, builds, judged claims, claims not measured.
-  EXPECT_EQ(tables, 6u);
+  // The headline, the articles' counts and their judged ratios, then HTTP, load points,
+  // batch task, builds, judged claims, claims not measured.
+  EXPECT_EQ(tables, 9u);
 }
 
 TEST(MarkdownReport, EscapesPipesAndMarkup) {
@@ -422,10 +432,11 @@ TEST(MarkdownReport, EscapesPipesAndMarkup) {
 
 TEST(MarkdownReport, MarksNoisyCellsAndShowsMissingCisAsTheMedianAlone) {
   const std::string md = Render("md", HandBuiltResults());
-  EXPECT_NE(md.find("| 41000 [36000, 46000]~ |"), std::string::npos);  // noisy, with its CI
-  EXPECT_NE(md.find("| 52000 |"), std::string::npos);                  // one trial: no CI
-  EXPECT_NE(md.find("~ marks a noisy figure"), std::string::npos);
-  EXPECT_NE(md.find("req/s 1.27~"), std::string::npos);  // a ratio without a CI
+  // The marker is escaped: GitHub strikes through text between two bare tildes.
+  EXPECT_NE(md.find("| 41,000 [36,000, 46,000]\\~ |"), std::string::npos);  // noisy, with its CI
+  EXPECT_NE(md.find("| 52,000 |"), std::string::npos);                       // one trial: no CI
+  EXPECT_NE(md.find("\\~ marks a noisy figure"), std::string::npos);
+  EXPECT_NE(md.find("req/s 1.27\\~"), std::string::npos);  // a ratio without a CI
   EXPECT_NE(md.find("3 claims: 1 consistent, 1 contradicted, 0 mixed, 0 inconclusive, 1 not measured here."), std::string::npos);
 }
 
@@ -498,8 +509,8 @@ TEST(Reports, ARateAddedToThePlanIsReportedEverywhere) {
   EXPECT_NE(md.find("| implementation | idle RSS | p99 at 5000 req/s | p99 at 12500 req/s | knee req/s |"),
             std::string::npos)
       << md;
-  EXPECT_NE(md.find("| go-nethttp | 6.00 MiB | 2.10 ms | 3.30 ms | 38000 |"), std::string::npos) << md;
-  EXPECT_NE(md.find("| rust-axum | 3.61 MiB | not reached | not reached | 47000 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| go-nethttp | 6.00 MiB | 2.10 ms | 3.30 ms | 38,000 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| rust-axum | 3.61 MiB | not reached | not reached | 47,000 |"), std::string::npos) << md;
   const std::string html = Render("html", r);
   EXPECT_NE(html.find("<th class=\"num\">p99 at 12500 req/s</th>"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"num\">3.30 ms</td>"), std::string::npos);
@@ -540,7 +551,7 @@ TEST(Reports, FormatsIncludeMarkdownAndHtml) {
     MakeReporter("pdf");
     FAIL() << "no error for an unknown format";
   } catch (const std::invalid_argument& e) {
-    EXPECT_STREQ(e.what(), "unknown report format 'pdf' (known: csv, table, claims, claims-csv, md, html)");
+    EXPECT_STREQ(e.what(), "unknown report format 'pdf' (known: csv, ratios-csv, trials-csv, benchmark-action-bigger, benchmark-action-smaller, table, headline, claims, claims-all, claims-csv, md, html)");
   }
 }
 
@@ -553,6 +564,86 @@ TEST(Svg, NiceTicksCoverTheMaximumInRoundSteps) {
   EXPECT_EQ(svg::TickLabel(20000), "20000");
   EXPECT_EQ(svg::TickLabel(2.5), "2.5");
   EXPECT_EQ(svg::Escape("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+}
+
+}  // namespace
+}  // namespace claimbench::report
+
+namespace claimbench::report {
+namespace {
+
+// Verdicts are painted only as whole words, warnings as whole lines; nothing else changes.
+TEST(ConsoleColour, PaintsWholeVerdictWordsAndWarningLines) {
+  const std::string text = "d1  consistent  rust/go 2.1\n  ! 3 figures are noisy\nnot measured here; inconsistently\n"
+                           "mixed-up contradicted";
+  EXPECT_EQ(ColourForTerminal(text),
+            "d1  \033[32mconsistent\033[0m  rust/go 2.1\n\033[33m  ! 3 figures are noisy\033[0m\n"
+            "\033[2mnot measured here\033[0m; inconsistently\nmixed-up \033[31mcontradicted\033[0m");
+}
+
+}  // namespace
+}  // namespace claimbench::report
+
+namespace claimbench::report {
+namespace {
+
+results::Summary SummaryWithSamples(std::vector<double> samples) {
+  results::Summary s;
+  std::vector<double> sorted = samples;
+  std::sort(sorted.begin(), sorted.end());
+  s.median = sorted[sorted.size() / 2];
+  s.n = static_cast<int64_t>(samples.size());
+  s.samples = std::move(samples);
+  return s;
+}
+
+// Beside each bar, a dot per sample (trial or runner process), each with its tooltip.
+TEST(Charts, ABarHasADotPerSample) {
+  const results::Summary s = SummaryWithSamples({10, 12, 11, 13, 9, 12});
+  const Chart chart = BarChart({{"go-a", "go", &s, ""}}, {"t", "req/s", 1, "req/s"});
+  size_t dots = 0;
+  for (size_t at = chart.svg.find("<circle"); at != std::string::npos; at = chart.svg.find("<circle", at + 1)) ++dots;
+  EXPECT_EQ(dots, 6u) << chart.svg;
+  EXPECT_NE(chart.svg.find("<title>go-a sample 4: 13 req/s</title>"), std::string::npos) << chart.svg;
+}
+
+// A batch family: a row per task, every implementation in the legend, the fastest at 1x.
+TEST(Charts, AFamilyDotPlotNamesEveryImplementationAndPutsTheFastestAtOne) {
+  const results::Summary fast = SummaryWithSamples({400}), slow = SummaryWithSamples({40}),
+                         middle = SummaryWithSamples({200});
+  auto entry = [](const std::string& id, const std::string& language, const results::Summary& s) {
+    results::BatchEntry e;
+    e.id = id;
+    e.language = language;
+    e.summary = {{"throughput_mb_per_s", s}};
+    return e;
+  };
+  results::BatchWorkload w;
+  w.id = "json-parse";
+  results::BatchTaskResult a, b;
+  a.id = "tweets";
+  a.implementations = {entry("go-a", "go", slow), entry("rust-a", "rust", fast), entry("rust-b", "rust", middle)};
+  b.id = "geo";
+  b.implementations = {entry("go-a", "go", fast), entry("rust-a", "rust", middle)};
+  w.tasks = {a, b};
+  const Chart chart = FamilyDotPlot(w);
+  for (const char* id : {"go-a", "rust-a", "rust-b"}) {
+    EXPECT_NE(chart.svg.find(std::string("class=\"legend\">") + id + "</text>"), std::string::npos) << id;
+  }
+  EXPECT_NE(chart.svg.find(">tweets</text>"), std::string::npos);
+  EXPECT_NE(chart.svg.find(">geo</text>"), std::string::npos);
+  EXPECT_NE(chart.svg.find("<title>tweets / go-a: 40 MB/s, 0.1x the fastest</title>"), std::string::npos)
+      << chart.svg;
+  EXPECT_NE(chart.svg.find("<title>geo / go-a: 400 MB/s, 1x the fastest</title>"), std::string::npos) << chart.svg;
+}
+
+// The latency spectrum: one line per implementation, and a faint one per trial behind them.
+TEST(Charts, TheLatencySpectrumHasAFaintLinePerTrial) {
+  const results::RunResults r = HandBuiltResults();
+  const Chart chart = LatencySpectrumChart(*r.workloads[0].http());
+  EXPECT_EQ(Count(chart.svg, "stroke-opacity=\"0.30\""), 3u);  // go-nethttp's 2 trials, rust-axum's 1
+  EXPECT_EQ(Count(chart.svg, "stroke-width=\"2\""), 4u);        // the pooled lines and their legend samples
+  EXPECT_NE(chart.svg.find("latency (ms, log scale)"), std::string::npos);
 }
 
 }  // namespace

@@ -24,14 +24,26 @@ using nlohmann::json;
 fs::path V1(const std::string& name) { return fs::path(CLAIMBENCH_SOURCE_DIR) / "tests" / "data" / "v1-run" / name; }
 
 // A CSV line without its last field (a quoted field may hold commas).
-std::string WithoutLastField(const std::string& line) {
-  bool quoted = false;
-  size_t last = std::string::npos;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '"') quoted = !quoted;
-    if (line[i] == ',' && !quoted) last = i;
+// `line` without its last `n` CSV fields.
+std::string WithoutLastFields(std::string line, int n) {
+  for (int k = 0; k < n; ++k) {
+    bool quoted = false;
+    size_t last = std::string::npos;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '"') quoted = !quoted;
+      if (line[i] == ',' && !quoted) last = i;
+    }
+    line = line.substr(0, last);
   }
-  return line.substr(0, last);
+  return line;
+}
+
+// `text`'s lines, each without its last `n` fields.
+std::string WithoutLastColumns(const std::string& text, int n) {
+  std::string out;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) out += WithoutLastFields(line, n) + "\n";
+  return out;
 }
 
 json V1Document() { return json::parse(ReadFile(V1("results.json"))); }
@@ -115,19 +127,12 @@ TEST(ResultsJson, WritingBackLosesNothingButTheVersion) {
 
 TEST(ResultsJson, PreviousReleaseCsvRendersTheSame) {
   RunResults r = ReadResults(V1Document());
-  // The intervals (the last two columns) are recomputed from the samples (schema 3).
-  auto without_intervals = [](const std::string& text) {
-    std::string out;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) out += WithoutLastField(WithoutLastField(line)) + "\n";
-    return out;
-  };
-  EXPECT_EQ(without_intervals(report::Render("csv", r)), without_intervals(ReadFile(V1("results.csv"))));
-  // claims.csv has since gained a last column, the claim's conditions.
-  std::string claims_csv;
-  std::istringstream lines(report::Render("claims-csv", r));
-  for (std::string line; std::getline(lines, line);) claims_csv += WithoutLastField(line) + "\n";
-  EXPECT_EQ(claims_csv, ReadFile(V1("claims.csv")));
+  // results.csv has since gained six last columns (n, min, max, noisy, language, library),
+  // and its intervals (ci_low, ci_high, before those) are recomputed from the samples
+  // (schema 3); claims.csv four (the claim's conditions and verdict, the claimed ratio's
+  // bounds).
+  EXPECT_EQ(WithoutLastColumns(report::Render("csv", r), 8), WithoutLastColumns(ReadFile(V1("results.csv")), 2));
+  EXPECT_EQ(WithoutLastColumns(report::Render("claims-csv", r), 4), ReadFile(V1("claims.csv")));
 }
 
 // report.md's measurement sections as the previous release wrote them, but for the one note
@@ -139,6 +144,13 @@ TEST(ResultsJson, PreviousReleaseCsvRendersTheSame) {
 TEST(ResultsJson, PreviousReleaseMarkdownRendersTheSameButForTheNewNotes) {
   auto before_claims = [](const std::string& md) { return md.substr(0, md.find("## Claims")); };
   std::string md = before_claims(report::Render("md", ReadResults(V1Document())));
+  // The answer sections now come first, above the run's header ("## Run"); the noisy mark
+  // is escaped ("\~") so GitHub does not strike through what lies between two of them.
+  md = "# claimbench report\n\n" + md.substr(md.find("## Run\n\n") + 8);
+  // Figures of five digits and more now carry thousands separators ("85,579").
+  md = std::regex_replace(md, std::regex(R"((\d),(\d{3})\b)"), "$1$2");
+  md = std::regex_replace(md, std::regex(R"((\d),(\d{3})\b)"), "$1$2");
+  for (size_t at = md.find("\\~"); at != std::string::npos; at = md.find("\\~", at)) md.erase(at, 1);
   const std::string note = "p50, p99: medians of per-trial percentiles";
   size_t at = md.find(note);
   ASSERT_NE(at, std::string::npos) << md;

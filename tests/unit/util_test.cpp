@@ -7,6 +7,7 @@
 
 #include "build/builder.h"
 #include "process/cpu_set.h"
+#include "util/did_you_mean.h"
 #include "util/duration.h"
 #include "util/files.h"
 #include "util/shuffle.h"
@@ -26,6 +27,15 @@ TEST(ShuffledIndices, APermutationFixedByTheSeed) {
   for (uint64_t seed = 8; seed < 16 && !differs; ++seed) differs = ShuffledIndices(10, seed) != a;
   EXPECT_TRUE(differs);
   EXPECT_TRUE(ShuffledIndices(0, 1).empty());
+}
+
+TEST(Suggestions, NearestKnownNamesWithinTwoEdits) {
+  const std::vector<std::string> known = {"--repeat", "--report", "--seed", "--suite", "run", "report"};
+  EXPECT_EQ(Suggestions("--repaet", known), (std::vector<std::string>{"--repeat", "--report"}));
+  EXPECT_EQ(Suggestions("--sute", known), (std::vector<std::string>{"--suite"}));
+  EXPECT_EQ(Suggestions("rn", known), std::vector<std::string>{});  // 1 edit, but half of a 2-letter word
+  EXPECT_EQ(Suggestions("--bogus-flag", known), std::vector<std::string>{});
+  EXPECT_EQ(Suggestions("--seed", known), std::vector<std::string>{});  // known: nothing to suggest
 }
 
 TEST(ParseDuration, Units) {
