@@ -69,12 +69,17 @@ std::string VerdictColour(results::Verdict verdict) {
 
 Chart ClaimsForestPlot(const results::RunResults& results) {
   std::vector<Group> groups;
-  int absolutes = 0, unmeasured = 0, plotted = 0;
+  int absolutes = 0, unmeasured = 0, plotted = 0, unbounded = 0;
   double low = 1, high = 1;
   if (results.claims) {
     for (const auto& c : *results.claims) {
       for (const auto& k : c.checks) {
         if (!Plotted(k)) {
+          // A ratio judged by a claimbench older than the claimed bounds in the results.
+          if (!k.ratio_low && k.measured && k.judged.rfind("ratio", 0) == 0) {
+            ++unbounded;
+            continue;
+          }
           (k.verdict == results::Verdict::kNotMeasured ? unmeasured : absolutes)++;
           continue;
         }
@@ -100,7 +105,14 @@ Chart ClaimsForestPlot(const results::RunResults& results) {
   const std::string skipped = fmt::format("{} absolute (hardware-bound) check(s) and {} unmeasured check(s) are in "
                                           "the claims table, not here.",
                                           absolutes, unmeasured);
-  if (plotted == 0) return {"", "No Rust/Go ratio check was measured in this run. " + skipped};
+  const std::string rejudge =
+      unbounded == 0 ? ""
+                     : fmt::format(" {} ratio check(s) were judged by an older claimbench that did not record the "
+                                   "claimed bounds: `claimbench claims results.json --update` re-judges them.",
+                                   unbounded);
+  if (plotted == 0) {
+    return {"", (unbounded > 0 ? "" : "No Rust/Go ratio check was measured in this run. ") + skipped + rejudge};
+  }
   // Whole decades around everything drawn, so the ticks are 0.01, 0.1, 1, 10, ...
   const double decade_low = std::pow(10, std::floor(std::log10(low)));
   const double decade_high = std::pow(10, std::ceil(std::log10(high)));
@@ -139,7 +151,7 @@ Chart ClaimsForestPlot(const results::RunResults& results) {
           "= measured ratio of medians coloured by verdict (green consistent, red contradicted, amber inconclusive), "
           "line = its 95% interval. rust/go below 1 means Rust is lower: faster for a time, smaller for a size, "
           "slower for req/s. " +
-              skipped};
+              skipped + rejudge};
 }
 
 }  // namespace claimbench::report
