@@ -55,34 +55,42 @@ void AssignStyles(std::vector<Series>& series, const std::vector<std::string>& l
 
 constexpr double kLegendRow = 16;
 
-double LegendWidth(const Series& s) { return 46 + 7.0 * static_cast<double>(s.id.size()); }
-
-// Rows a legend of `series` takes between `left` and `right`: as many as it needs, so no
-// entry is cut off at the chart's edge.
-int LegendRows(const std::vector<Series>& series, double left, double right) {
-  int rows = 1;
+// Where each legend entry goes: left to right from (left, y), wrapped onto a further row at
+// `right`, so that no entry is cut off at the chart's edge.
+Points LegendPlaces(const std::vector<std::string>& labels, double left, double y, double right) {
+  Points places;
   double x = left;
-  for (const auto& s : series) {
-    if (x > left && x + LegendWidth(s) > right) {
-      ++rows;
-      x = left;
-    }
-    x += LegendWidth(s);
-  }
-  return rows;
-}
-
-// A legend of line samples above the plot, wrapped onto further rows at `right`.
-void LineLegend(svg::Canvas& canvas, const std::vector<Series>& series, double left, double y, double right) {
-  double x = left;
-  for (const auto& s : series) {
-    if (x > left && x + LegendWidth(s) > right) {
+  for (const auto& label : labels) {
+    const double width = 46 + 7.0 * static_cast<double>(label.size());
+    if (x > left && x + width > right) {
       x = left;
       y += kLegendRow;
     }
-    canvas.Polyline({{x, y - 4}, {x + 24, y - 4}}, s.colour, s.dash);
-    canvas.Text(x + 30, y, s.id, "start", "legend");
-    x += LegendWidth(s);
+    places.emplace_back(x, y);
+    x += width;
+  }
+  return places;
+}
+
+// Rows a legend of `labels` takes between `left` and `right`.
+int LegendRows(const std::vector<std::string>& labels, double left, double right) {
+  const Points places = LegendPlaces(labels, left, 0, right);
+  return places.empty() ? 1 : 1 + static_cast<int>(places.back().second / kLegendRow);
+}
+
+std::vector<std::string> Ids(const std::vector<Series>& series) {
+  std::vector<std::string> ids;
+  for (const auto& s : series) ids.push_back(s.id);
+  return ids;
+}
+
+// A legend of line samples above the plot.
+void LineLegend(svg::Canvas& canvas, const std::vector<Series>& series, double left, double y, double right) {
+  const Points places = LegendPlaces(Ids(series), left, y, right);
+  for (size_t i = 0; i < series.size(); ++i) {
+    const auto [x, row_y] = places[i];
+    canvas.Polyline({{x, row_y - 4}, {x + 24, row_y - 4}}, series[i].colour, series[i].dash);
+    canvas.Text(x + 30, row_y, series[i].id, "start", "legend");
   }
 }
 
@@ -187,7 +195,7 @@ std::string LineChart(const std::string& title, const std::string& description, 
                       const XScale& x_data, const std::vector<svg::Tick>& x_ticks, const std::string& x_title,
                       double y_max, const std::string& y_title, const std::vector<Marker>& markers = {},
                       const std::vector<Series>& faint = {}, bool log_y = false) {
-  const int rows = LegendRows(series, 72, kWidth - 24);
+  const int rows = LegendRows(Ids(series), 72, kWidth - 24);
   const double extra = kLegendRow * (rows - 1);
   const svg::Plot plot{72, 56 + extra, kWidth - 24, 336 + extra};
   svg::Canvas canvas(kWidth, 390 + extra, title, description);
@@ -453,9 +461,9 @@ Chart FamilyDotPlot(const results::BatchWorkload& workload) {
   // A legend of every implementation with its marker: colour by language, shape by its place
   // among its language's (filled circle, filled square, open circle, open square).
   constexpr double kRow = 26;
-  std::vector<Series> legend_entries;  // for the legend's layout only
-  for (const auto& e : implementations) legend_entries.push_back({e.id, "", "", {}});
-  const int legend_rows = LegendRows(legend_entries, 170, kWidth - 24);
+  std::vector<std::string> legend_labels;
+  for (const auto& e : implementations) legend_labels.push_back(e.id);
+  const int legend_rows = LegendRows(legend_labels, 170, kWidth - 24);
   const double top = 52 + kLegendRow * (legend_rows - 1);
   const svg::Plot plot{170, top, kWidth - 24, top + 8 + kRow * static_cast<double>(rows.size())};
   svg::Canvas canvas(kWidth, plot.bottom + 50, workload.id + ": each task's fastest and the rest",
@@ -476,16 +484,11 @@ Chart FamilyDotPlot(const results::BatchWorkload& workload) {
       if (open) canvas.Circle(cx, cy, 2.2, "#ffffff", tooltip);
     }
   };
-  double lx = plot.left, ly = 40;
-  for (const auto& e : implementations) {
-    const double w = 46 + 7.0 * static_cast<double>(e.id.size());
-    if (lx > plot.left && lx + w > plot.right) {
-      lx = plot.left;
-      ly += kLegendRow;
-    }
-    marker(lx + 6, ly - 4, e, e.id);
-    canvas.Text(lx + 16, ly, e.id, "start", "legend");
-    lx += w;
+  const Points places = LegendPlaces(legend_labels, plot.left, 40, plot.right);
+  for (size_t i = 0; i < implementations.size(); ++i) {
+    const auto [lx, ly] = places[i];
+    marker(lx + 6, ly - 4, implementations[i], implementations[i].id);
+    canvas.Text(lx + 16, ly, implementations[i].id, "start", "legend");
   }
   double y = plot.top + 4;
   const double spread = implementations.size() > 1 ? 12.0 / static_cast<double>(implementations.size() - 1) : 0;
