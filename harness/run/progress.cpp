@@ -14,9 +14,15 @@ std::string ShortDuration(std::chrono::seconds d) {
   return fmt::format("{}h{:02}m", s / 3600, (s % 3600) / 60);
 }
 
-Progress::Progress(std::ostream& out, size_t steps, double planned_s, std::chrono::seconds heartbeat, Clock clock)
-    : out_(out), steps_(steps), planned_total_s_(planned_s), heartbeat_(heartbeat), clock_(std::move(clock)),
-      start_(clock_()), last_line_(start_), step_start_(start_) {
+// How many seconds of steps gone exactly to plan the pace starts from (see EstimatedLeftSeconds).
+constexpr double kPlanTrustSeconds = 60;
+
+Progress::Progress(std::ostream& out, size_t steps, PlannedSeconds planned, std::chrono::seconds heartbeat,
+                   Clock clock)
+    : out_(out), steps_(steps), heartbeat_(heartbeat), clock_(std::move(clock)), start_(clock_()),
+      last_line_(start_), step_start_(start_) {
+  AccountOf(StepKind::kBuild).planned_total_s = planned.build;
+  AccountOf(StepKind::kMeasure).planned_total_s = planned.measure;
   if (heartbeat_.count() > 0) heartbeat_thread_ = std::thread([this] { Heartbeat(); });
 }
 
@@ -37,31 +43,37 @@ double Progress::EstimatedLeftSeconds() const {
 }
 
 double Progress::LeftLocked() const {
-  const double planned_left = std::max(0.0, planned_total_s_ - planned_done_s_);
-  // The pace so far (actual over planned), once a step has finished; the plan alone before.
-  const double pace = planned_done_s_ > 0 ? Elapsed() / planned_done_s_ : 1.0;
-  return planned_left * pace;
+  double left = 0;
+  for (const KindAccount& account : accounts_) {
+    const double planned_left = std::max(0.0, account.planned_total_s - account.planned_done_s);
+    const double pace = (account.actual_done_s + kPlanTrustSeconds) / (account.planned_done_s + kPlanTrustSeconds);
+    left += planned_left * pace;
+  }
+  return left;
 }
 
 void Progress::PrintPlan(const std::string& what) {
   std::lock_guard lock(mutex_);
   out_ << fmt::format("claimbench: plan: {}; {} steps, about {} (a guess from the windows and typical build times; "
                       "corrected as the run goes)\n",
-                      what, steps_,
-                      ShortDuration(std::chrono::seconds(static_cast<long long>(planned_total_s_))));
+                      what, steps_, ShortDuration(std::chrono::seconds(static_cast<long long>(LeftLocked()))));
   out_.flush();
   last_line_ = clock_();
 }
 
-void Progress::Step(const std::string& label, double planned_s) {
+void Progress::Step(const std::string& label, double planned_s, StepKind kind) {
   std::lock_guard lock(mutex_);
+  const auto now = clock_();
   if (!current_.empty()) {
     ++done_;
-    planned_done_s_ += planned_current_s_;
+    KindAccount& finished = AccountOf(current_kind_);
+    finished.planned_done_s += planned_current_s_;
+    finished.actual_done_s += std::chrono::duration<double>(now - step_start_).count();
   }
   current_ = label;
   planned_current_s_ = planned_s;
-  step_start_ = clock_();
+  current_kind_ = kind;
+  step_start_ = now;
   const auto elapsed = std::chrono::seconds(static_cast<long long>(Elapsed()));
   const auto left = std::chrono::seconds(static_cast<long long>(LeftLocked()));
   out_ << fmt::format("claimbench: [{}/{}] {} elapsed, ~{} left: {}\n", done_ + 1, std::max(steps_, done_ + 1),

@@ -17,6 +17,7 @@
 #include "run/run_state.h"
 #include "run/save_results.h"
 #include "run/selection.h"
+#include "stats/display.h"
 
 namespace claimbench::run {
 namespace {
@@ -43,7 +44,7 @@ void BuildSelected(const std::vector<std::string>& to_build, RunState& state) {
       return other.language == impl.language && other.package == impl.package;
     });
     if (same != state.builds.end()) {
-      state.Step("build " + id + ": the binary of " + same->first, 0);
+      state.Step("build " + id + ": the binary of " + same->first, 0, StepKind::kBuild);
       build::BuildRecord record = same->second;
       record.implementation = id;
       state.results.builds[id] = {record, same->first};
@@ -56,15 +57,16 @@ void BuildSelected(const std::vector<std::string>& to_build, RunState& state) {
                         ? " (release, then " + std::to_string(build_options.build_time_runs) + " timed cold and "
                           "incremental builds)"
                         : ""),
-               BuildEstimateSeconds(impl, build_options));
+               BuildEstimateSeconds(impl, build_options), StepKind::kBuild);
     build::BuildRecord record = state.launcher.Build(state.catalog.root, impl, build_options);
     if (!record.ok) {
       std::cerr << "claimbench: build of " << id << " failed: " << record.error << "\n";
     } else if (record.cold_build_s) {
-      state.Note(fmt::format("cold {:.2f} s, incremental {:.2f} s{}, binary {:.2f} MB", *record.cold_build_s,
+      const double binary_bytes = static_cast<double>(record.binary_bytes);
+      state.Note(fmt::format("cold {:.2f} s, incremental {:.2f} s{}, binary {}", *record.cold_build_s,
                              record.incremental_build_s.value_or(0),
                              build_options.build_time_runs > 1 ? " (medians)" : "",
-                             static_cast<double>(record.binary_bytes) / 1e6));
+                             stats::Show(binary_bytes, stats::DecimalBytesScale(binary_bytes))));
     }
     state.results.builds[id] = {record, std::nullopt};
     state.builds.emplace(id, std::move(record));
@@ -98,9 +100,9 @@ std::optional<std::pair<Status, std::string>> RunState::Unrunnable(const std::st
   return std::nullopt;
 }
 
-void RunState::Step(const std::string& label, double planned_s) const {
+void RunState::Step(const std::string& label, double planned_s, StepKind kind) const {
   if (progress) {
-    progress->Step(label, planned_s);
+    progress->Step(label, planned_s, kind);
   } else {
     std::cerr << "claimbench: " << label << "\n";
   }

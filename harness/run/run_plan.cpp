@@ -55,7 +55,7 @@ RunPlan PlanRun(const Selection& selection, const RunState& state) {
     const auto& impl = state.catalog.GetImplementation(id);
     const std::pair<spec::Language, std::string> binary{impl.language, impl.package};
     if (std::find(built.begin(), built.end(), binary) == built.end()) {
-      plan.seconds += BuildEstimateSeconds(impl, BuildOptionsFor(impl, state));
+      plan.seconds.build += BuildEstimateSeconds(impl, BuildOptionsFor(impl, state));
       built.push_back(binary);
     }
     ++builds;
@@ -76,22 +76,22 @@ RunPlan PlanRun(const Selection& selection, const RunState& state) {
       }
       const size_t n = runs * static_cast<size_t>(batch.processes);
       rounds += n + w->batch.corpora.size();
-      plan.seconds += static_cast<double>(n) * kBatchRoundEstimateSeconds +
+      plan.seconds.measure += static_cast<double>(n) * kBatchRoundEstimateSeconds +
                       static_cast<double>(w->batch.corpora.size()) * kCorpusEstimateSeconds;
       continue;
     }
     ++http_workloads;
     trials += impls;  // verifying each
-    plan.seconds += static_cast<double>(impls) * kVerifyEstimateSeconds;
+    plan.seconds.measure += static_cast<double>(impls) * kVerifyEstimateSeconds;
     if (state.options.verify_only) continue;
     const HttpRunOptions http = HttpOptionsFor(*w, state);
     for (int round = 1; round <= http.repeat; ++round) {
       const bool load_points = round == 1 || state.options.load_points_every_trial;
-      plan.seconds += static_cast<double>(impls) * TrialEstimateSeconds(http, load_points);
+      plan.seconds.measure += static_cast<double>(impls) * TrialEstimateSeconds(http, load_points);
       trials += impls;
     }
     if (http.startup_runs > 0) {
-      plan.seconds += static_cast<double>(impls) * StartupEstimateSeconds(http);
+      plan.seconds.measure += static_cast<double>(impls) * StartupEstimateSeconds(http);
       trials += impls;  // one step each
     }
   }

@@ -15,7 +15,7 @@ namespace claimbench::run {
 
 struct RunPlan {
   size_t steps = 0;
-  double seconds = 0;
+  PlannedSeconds seconds;  ///< guessed, by kind of step
   std::string summary;  ///< "24 builds, 3 HTTP workloads (180 trials), 4 batch workloads (366 rounds)"
 };
 

@@ -36,7 +36,7 @@ struct RunState {
 
   /// Starts a step of the run, guessed to take `planned_s`: a progress line ("[k/N] elapsed,
   /// ~left: label"), or "claimbench: label" without progress.
-  void Step(const std::string& label, double planned_s) const;
+  void Step(const std::string& label, double planned_s, StepKind kind = StepKind::kMeasure) const;
   /// A result line under the current step.
   void Note(const std::string& line) const;
 
