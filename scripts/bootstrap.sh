@@ -13,12 +13,14 @@ die() { printf 'bootstrap: error: %s\n' "$*" >&2; exit 1; }
 # Debian packages: compiler and build tools, the libraries found with find_package, then
 # what tests and benchmarks use (python3-jsonschema validates results against the committed
 # schemas; wrk is the reference scripts/bench-load.py compares the load generator with;
-# headless chromium renders report.html in a test; cmark-gfm renders report.md as GitHub does).
+# headless chromium renders report.html in a test; cmark-gfm renders report.md as GitHub does;
+# valgrind counts the batch tasks' instructions per iteration, an exact figure the regression
+# gate compares, with util-linux's setarch turning ASLR off for it).
 packages=(
   g++ cmake ninja-build pkg-config git binutils ca-certificates util-linux
   libboost-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libfmt-dev
   libsimdjson-dev libre2-dev libssl-dev libbenchmark-dev libgtest-dev libgmock-dev
-  python3 python3-jsonschema wrk chromium cmark-gfm bsdutils
+  python3 python3-jsonschema wrk chromium cmark-gfm bsdutils valgrind
 )
 
 missing=()

@@ -80,7 +80,7 @@ std::optional<Measured> FindMeasured(const results::RunResults& results, const s
     }
     if (!v) {
       why = metric_name + " of " + impl + " was not measured in this run" +
-            (metric && !metric->exact ? " (run without --no-build-times)" : "");
+            (metric && !metric->exact ? " (the full suite times builds; the quick suite only with --build-times)" : "");
       return std::nullopt;
     }
     std::vector<double> runs = metric->build_samples ? metric->build_samples(record) : std::vector<double>{};

@@ -14,6 +14,7 @@
 #include "build/builder.h"
 #include "claims/claim_spec.h"
 #include "claims/verdict.h"
+#include "compare/baselines.h"
 #include "process/cpu_set.h"
 #include "process/interrupt.h"
 #include "run/http_runner.h"
@@ -66,6 +67,9 @@ process::CpuSplit Split(const CommonOptions& common) {
 }
 
 }  // namespace
+
+std::filesystem::path RepoRoot(const CommonOptions& common) { return Root(common); }
+process::CpuSplit CpuSplitFor(const CommonOptions& common) { return Split(common); }
 
 int List(const CommonOptions& common) {
   auto catalog = spec::LoadCatalog(Root(common));
@@ -162,7 +166,9 @@ int Verify(const CommonOptions& common, run::RunOptions options) {
   return outcome.ok ? kExitOk : kExitFailed;
 }
 
-int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims) {
+int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims, const std::string& save_baseline) {
+  // A bad name is refused before an hour of measuring, not after.
+  if (!save_baseline.empty()) compare::BaselineFile(Root(common), save_baseline);
   auto catalog = spec::LoadCatalog(Root(common));
   options.cpus = Split(common);
   auto outcome = run::Run(catalog, options);
@@ -172,6 +178,15 @@ int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_clai
                          report::Render(all_claims ? "claims-all" : "claims", outcome.results) +
                          report::Render("headline", outcome.results));
   std::cerr << "claimbench: results in " << outcome.out_dir.string() << "/ (" << run::kResultFiles << ")\n";
+  if (!save_baseline.empty()) {
+    if (outcome.results.interrupted) {
+      std::cerr << "claimbench: the run was interrupted: baseline '" << save_baseline << "' not saved\n";
+    } else {
+      const auto file = compare::SaveBaseline(Root(common), save_baseline, outcome.out_dir / "results.json");
+      std::cerr << "claimbench: baseline '" << save_baseline << "' saved as " << file.string()
+                << (outcome.ok ? "" : " (some implementations failed: they are not compared against it)") << "\n";
+    }
+  }
   return outcome.ok ? kExitOk : kExitFailed;
 }
 

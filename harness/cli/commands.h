@@ -10,6 +10,7 @@
 
 #include "batch/corpus.h"
 #include "cli/exit_codes.h"
+#include "process/cpu_set.h"
 #include "cli/load_command.h"
 #include "run/run.h"
 
@@ -26,12 +27,21 @@ struct BuildCommand {
   bool build_times = true;
 };
 
+/// The checkout: --root, or found from the working directory or the binary; throws
+/// std::invalid_argument when there is none.
+std::filesystem::path RepoRoot(const CommonOptions& common);
+/// The CPUs of the server and the load generator: the options', or the default split.
+process::CpuSplit CpuSplitFor(const CommonOptions& common);
+
 int List(const CommonOptions& common);
 int Build(const CommonOptions& common, const BuildCommand& command);
 int Verify(const CommonOptions& common, run::RunOptions options);
 /// Runs the suite, then prints the tables, the judged claims (every claim with
 /// `all_claims`) and, last, the headline.
-int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims = false);
+/// With `save_baseline`, also keeps the run's results.json as that named baseline
+/// (compare/baselines.h) unless the run was interrupted.
+int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims = false,
+             const std::string& save_baseline = "");
 /// Judges the claims of this checkout against RESULTS.json and prints the judged ones
 /// (every claim with `all_claims`); with `update`, also rewrites the results and every
 /// report beside it with the new verdicts.

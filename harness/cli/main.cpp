@@ -5,8 +5,11 @@
 #include <charconv>
 #include <cstdint>
 #include <iostream>
+#include <stdexcept>
+#include <optional>
 
 #include "cli/commands.h"
+#include "cli/compare_command.h"
 #include "util/did_you_mean.h"
 #include "report/reporter.h"
 #include "process/interrupt.h"
@@ -72,6 +75,13 @@ struct Commands {
   bool claims_update = false;
   bool claims_all = false;  ///< run and claims: list unmeasured claims too
   bool no_build_times = false;  ///< build and run
+  bool build_times = false;     ///< run: time builds in the quick suite too
+  bool load_points = false, no_load_points = false;  ///< run: override the suite's choice
+  bool no_instruction_counts = false;                 ///< run
+  std::string save_baseline;    ///< run
+  cli::CompareCommand compare;
+  std::optional<double> threshold;
+  CLI::App* compare_cmd = nullptr;
   CLI::App* claims_cmd = nullptr;
 };
 
@@ -104,10 +114,19 @@ void AddRun(CLI::App& app, Commands& c) {
   run_cmd->add_option("--warmup", c.warmup, "Warmup per trial, e.g. 2s (overrides the suite)");
   run_cmd->add_option("--point-duration", c.point_duration, "Window of each further load point, e.g. 2s");
   c.connections = run_cmd->add_option("--connections", "Connections (overrides the workload)")->type_name("INT");
-  run_cmd->add_flag("--no-build-times", c.no_build_times, "Skip the cold and incremental build measurements");
+  run_cmd->add_flag("--no-build-times", c.no_build_times,
+                    "Skip the cold and incremental build measurements (the quick suite's default)");
+  run_cmd->add_flag("--build-times", c.build_times, "Time cold and incremental builds in the quick suite too");
+  run_cmd->add_flag("--no-instruction-counts", c.no_instruction_counts,
+                    "Batch workloads: skip the instruction counts under valgrind");
   run_cmd->add_option("--seed", run.seed, "Seed for generated inputs and orderings")->check(Uint64());
-  run_cmd->add_flag("--no-load-points", run.no_load_points,
-                    "Only the main closed-loop window: no connection sweep, fixed rates or knee");
+  run_cmd->add_flag("--no-load-points", c.no_load_points,
+                    "Only the main closed-loop window: no connection sweep, fixed rates or knee (the quick suite's "
+                    "default)");
+  run_cmd->add_flag("--load-points", c.load_points,
+                    "Measure the further load points in the quick suite too (in its first trial)");
+  run_cmd->add_option("--save-baseline", c.save_baseline,
+                      "Also keep this run's results.json as results/baselines/NAME.json, for `compare --baseline NAME`");
   run_cmd->add_flag("--all", c.claims_all, "At the end, list every claim, the unmeasured ones with their reasons");
   run_cmd->add_option("--adjust", c.adjust,
                       "Claims' intervals: none (each at 95%) or bonferroni (all together at 95%)")
@@ -197,6 +216,40 @@ void AddServeCorpusReportClaims(CLI::App& app, Commands& c) {
   c.claims_cmd->add_flag("--all", c.claims_all, "List every claim, the unmeasured ones with their reasons");
 }
 
+void AddCompare(CLI::App& app, Commands& c) {
+  cli::CompareCommand& compare = c.compare;
+  auto* cmd = c.compare_cmd = app.add_subcommand(
+      "compare", "Did NEW get slower than BASE? The regression gate: exit 0 no regression, 1 a regression, 2 unusable input");
+  cmd->footer(
+      "Each workload x implementation x metric in both runs: a two-sided Mann-Whitney test over the trials (Holm-"
+      "corrected across the cells) and a Hodges-Lehmann interval on NEW/BASE, which must lie wholly beyond the "
+      "metric's floor (3% req/s and iteration time, 10% P99 and memory, 1% sizes and instruction counts).\n\n"
+      "Examples:\n"
+      "  claimbench compare results/base/results.json results/new/results.json\n"
+      "  claimbench run --save-baseline main            # on the main branch\n"
+      "  claimbench compare --baseline main results/<run-id>/results.json --format md --out summary.md --confirm");
+  AddCommon(cmd, c.common);
+  cmd->add_option("files", compare.files, "BASE.json NEW.json (or NEW.json alone with --baseline)")
+      ->expected(1, 2)
+      ->required();
+  cmd->add_option("--baseline", compare.baseline, "Compare against results/baselines/NAME.json");
+  cmd->add_option("--alpha", compare.alpha, "Family-wise error rate of the test (Holm across the cells)");
+  cmd->add_option("--threshold", c.threshold, "Floor in percent for every metric, e.g. 5 (default: each metric's own)")
+      ->type_name("PCT");
+  cmd->add_option("--metric", compare.selection.metrics,
+                  "Metric to compare (repeatable; default: those with a floor: req/s, P99, peak RSS, iteration time, "
+                  "bytes per task, cold build, binary sizes, instructions)");
+  cmd->add_option("--workload", compare.selection.workloads, "Workload id, or build (repeatable; default: all)");
+  cmd->add_option("--impl", compare.selection.implementations, "Implementation id (repeatable; default: all)");
+  cmd->add_option("--format", compare.format, "text, md (a CI job summary) or json")
+      ->check(CLI::IsMember({"text", "md", "json"}));
+  cmd->add_option("--out", compare.out, "Write the chosen format to this file; stdout then shows text");
+  cmd->add_flag("--confirm", compare.confirm,
+                "Before failing, measure the regressed implementations again; a regression stands only if the rerun "
+                "shows it too");
+  cmd->add_flag("--all", compare.all, "List every cell, not only those that changed");
+}
+
 // The chosen subcommand, run.
 int Dispatch(Commands& c) {
   if (*c.list) return cli::List(c.common);
@@ -212,7 +265,13 @@ int Dispatch(Commands& c) {
   if (*c.verify_cmd) return cli::Verify(c.common, c.verify);
   if (*c.run_cmd) {
     c.run.suite = claimbench::results::ParseSuite(c.suite).value();  // checked by IsMember
-    c.run.build_times = !c.no_build_times;
+    if (c.build_times && c.no_build_times) throw std::invalid_argument("--build-times and --no-build-times exclude each other");
+    if (c.load_points && c.no_load_points) throw std::invalid_argument("--load-points and --no-load-points exclude each other");
+    c.run.instruction_counts = !c.no_instruction_counts;
+    if (c.no_build_times) c.run.build_times = false;
+    if (c.build_times) c.run.build_times = true;
+    if (c.no_load_points) c.run.load_points = false;
+    if (c.load_points) c.run.load_points = true;
     c.run.adjustment = claimbench::results::ParseAdjustment(c.adjust).value();
     if (!c.duration.empty()) c.run.duration = claimbench::ParseDuration(c.duration);
     if (!c.warmup.empty()) c.run.warmup = claimbench::ParseDuration(c.warmup);
@@ -221,13 +280,17 @@ int Dispatch(Commands& c) {
     if (*c.iterations) c.run.iterations = c.iterations->as<int>();
     if (*c.processes) c.run.processes = c.processes->as<int>();
     c.run.load_points_every_trial = c.run.suite == claimbench::results::Suite::kFull;
-    return cli::RunSuite(c.common, c.run, c.claims_all);
+    return cli::RunSuite(c.common, c.run, c.claims_all, c.save_baseline);
   }
   if (*c.load_cmd) {
     c.load.has_expected_body = c.expect->count() > 0;
     return cli::Load(c.load);
   }
   if (*c.report_cmd) return cli::Report(c.results_file, c.format);
+  if (*c.compare_cmd) {
+    if (c.threshold) c.compare.threshold_percent = *c.threshold;
+    return cli::Compare(c.common, c.compare);
+  }
   if (*c.serve_cmd) return cli::Serve(c.common, c.serve);
   if (*c.corpus_cmd) return cli::Corpus(c.corpus);
   return cli::kExitUsage;
@@ -266,6 +329,7 @@ int main(int argc, char** argv) {
   AddRun(app, commands);
   AddLoad(app, commands);
   AddServeCorpusReportClaims(app, commands);
+  AddCompare(app, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -10,6 +10,7 @@
 #include "stats/display.h"
 #include "stats/exact_intervals.h"
 #include "stats/metric_registry.h"
+#include "stats/summary.h"
 
 namespace claimbench::report {
 namespace {
@@ -148,7 +149,7 @@ void CountSummaries(const Entry& e, int& figures, int& noisy, int& single) {
   for (const auto& [name, s] : e.summary) {
     ++figures;
     noisy += s.noisy;
-    single += s.n == 1;
+    single += s.n == 1 && !stats::IsExactCount(s);  // one count is the whole figure, not a thin sample
   }
 }
 

@@ -140,6 +140,8 @@ std::string ClaimsSection(const std::vector<ClaimView>& claims, const std::strin
 
 }  // namespace
 
+std::string RenderMarkdownTable(const Table& table) { return MarkdownTable(table); }
+
 std::string MarkdownReporter::Render(const results::RunResults& results) const {
   const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
   std::string out = "# claimbench report\n\n";

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "report/reporter.h"
+#include "report/tables.h"
 
 namespace claimbench::report {
 
@@ -18,5 +19,8 @@ class MarkdownReporter : public Reporter {
 /// close a link escaped; "<", ">" and "&" as entities (so "Vec<u8>" is not read as an HTML
 /// tag); line breaks as spaces.
 std::string MarkdownText(const std::string& text);
+
+/// A shared table as a GitHub-flavoured Markdown table (cells escaped), then its notes.
+std::string RenderMarkdownTable(const Table& table);
 
 }  // namespace claimbench::report

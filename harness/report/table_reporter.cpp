@@ -76,6 +76,8 @@ std::string Ratios(const std::vector<results::Ratio>& ratios, const stats::Metri
 
 }  // namespace
 
+std::string RenderTextTable(const Table& table, const std::string& indent) { return TextTable(table, indent); }
+
 std::string TableReporter::Render(const results::RunResults& results) const {
   const stats::MetricRegistry registry = stats::MetricRegistry::ForResults(results);
   std::string out;

@@ -214,11 +214,28 @@ Table LoadPointsTable(const results::HttpWorkload& workload, const stats::Metric
 }
 
 std::string BatchLine(const results::BatchWorkload& workload) {
-  return fmt::format("{} runner process(es) per implementation, each {} warmup + {} measured iterations; one sample per "
-                     "process (the median of its iterations), medians over the processes with 95% order-statistic CIs "
-                     "(none below 6 samples). CPU and peak RSS are of the whole runner process. MB/s is decimal "
-                     "(10^6 bytes/s).",
-                     workload.batch.processes, workload.batch.warmup, workload.batch.iterations);
+  std::string line =
+      fmt::format("{} runner process(es) per implementation, each {} warmup + {} measured iterations; one sample per "
+                  "process (the median of its iterations), medians over the processes with 95% order-statistic CIs "
+                  "(none below 6 samples). CPU and peak RSS are of the whole runner process. MB/s is decimal "
+                  "(10^6 bytes/s).",
+                  workload.batch.processes, workload.batch.warmup, workload.batch.iterations);
+  // Instruction counts (issue 14): said only where the run has them, or says why not.
+  int64_t k = 0;
+  for (const auto& task : workload.tasks) {
+    for (const auto& e : task.implementations) {
+      if (e.instructions && e.instructions->per_iteration) k = e.instructions->iterations;
+    }
+  }
+  if (k > 0) {
+    line += fmt::format(" Instructions per iteration: one exact count under valgrind (cachegrind, ASLR off), the "
+                        "runner with 1 + {} iterations less the runner with 1, over {}.",
+                        k, k);
+  }
+  if (workload.instructions_not_counted) {
+    line += " Instructions are not counted: " + *workload.instructions_not_counted + ".";
+  }
+  return line;
 }
 
 Table BatchTaskTable(const results::BatchTaskResult& task, const stats::MetricRegistry& registry) {
@@ -233,6 +250,7 @@ Table BatchTaskTable(const results::BatchTaskResult& task, const stats::MetricRe
   for (const Figure& f : {Figure{metric::kThroughputMb, "MB/s [95% CI]", true, false},
                           Figure{metric::kThroughputItems, "items/s [95% CI]", true, false},
                           Figure{metric::kIterationTime, "iteration [95% CI]", true, true},
+                          Figure{metric::kInstructionsPerIteration, "instructions/iteration", false, false},
                           Figure{metric::kBytesPerTask, "bytes/task", false, false},
                           Figure{metric::kProcessCpu, "CPU s", false, true},
                           Figure{metric::kRssPeak, "peak RSS", false, true}}) {
@@ -253,6 +271,11 @@ Table BatchTaskTable(const results::BatchTaskResult& task, const stats::MetricRe
   if (task.fresh_process) {
     table.notes.push_back("Every measured iteration of this task ran in a fresh runner process of its own, with no "
                           "warmup: one sample per process.");
+  }
+  for (const auto& impl : task.implementations) {
+    if (impl.instructions && impl.instructions->error) {
+      table.notes.push_back("Instructions of " + impl.id + " not counted: " + FirstLine(*impl.instructions->error));
+    }
   }
   table.notes.push_back(kNoisyLegend);
   return table;
@@ -321,7 +344,7 @@ Table BuildsTable(const std::map<std::string, results::Build>& builds, const sta
     table.rows.push_back(row);
   }
   if (!table.rows.empty() && !any_times) {
-    table.notes.push_back("Cold and incremental build times were not measured in this run (--no-build-times).");
+    table.notes.push_back("Cold and incremental build times were not measured in this run (the full suite times them; the quick suite only with --build-times).");
   }
   table.notes.push_back(
       "Build times in seconds of wall time (medians where cold builds ran several times); binary sizes as built "

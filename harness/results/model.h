@@ -269,6 +269,20 @@ struct RunnerProcess {
   std::string scope;
 };
 
+/// The instructions one iteration of a batch task executes, counted under valgrind
+/// (run/instruction_count.h): the runner once with 1 measured iteration and once with 1+K,
+/// no warmup in either; (total - base) / K leaves out setup, input loading and runtime
+/// start, which both runs share. An exact figure: the same binary on the same input counts
+/// the same (to a few instructions), on any machine of the same architecture.
+struct InstructionCount {
+  std::optional<double> per_iteration;  ///< instructions per iteration; none on error
+  int64_t iterations = 0;               ///< K: the further iterations of the second run
+  std::optional<int64_t> base_instructions;   ///< the whole run of 1 iteration
+  std::optional<int64_t> total_instructions;  ///< the whole run of 1+K iterations
+  std::string tool;  ///< e.g. "valgrind-3.19.0 cachegrind --cache-sim=no, setarch -R"
+  std::optional<std::string> error;  ///< why there is no count (valgrind missing, the runner failed)
+};
+
 /// One implementation's runs of one batch task.
 struct BatchEntry {
   std::string id;
@@ -286,6 +300,9 @@ struct BatchEntry {
   std::map<std::string, std::vector<double>> extra;  ///< further figures the runner printed per iteration
   std::vector<RunnerProcess> process;                ///< one per runner process
   bool fresh_process = false;                        ///< one process per measured iteration
+  /// Instructions per iteration under valgrind; absent when the task was not counted
+  /// (workload.toml has no [instructions], --no-instruction-counts, or the run failed).
+  std::optional<InstructionCount> instructions;
   Summaries summary;
 };
 
@@ -308,6 +325,9 @@ struct BatchWorkload {
   BatchSettings batch;
   std::vector<CorpusRecord> corpora;
   std::vector<BatchTaskResult> tasks;
+  /// Why the workload's instructions are not counted (workload.toml's
+  /// [instructions] not_counted, e.g. a thread pool valgrind would serialise).
+  std::optional<std::string> instructions_not_counted;
 };
 
 /// A workload of the run: HTTP (servers under load) or batch (runners).

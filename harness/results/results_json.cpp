@@ -209,6 +209,15 @@ json ExtraJson(const std::map<std::string, std::vector<double>>& extra) {
   return j;
 }
 
+json InstructionCountJson(const InstructionCount& c) {
+  json j = {{"iterations", c.iterations}, {"tool", c.tool}};
+  PutIf(j, "per_iteration", c.per_iteration);
+  PutIf(j, "base_instructions", c.base_instructions);
+  PutIf(j, "total_instructions", c.total_instructions);
+  PutIf(j, "error", c.error);
+  return j;
+}
+
 json BatchEntryJson(const BatchEntry& e) {
   json j = {{"id", e.id}, {"language", e.language}, {"library", e.library}, {"status", Name(e.status)}};
   PutIf(j, "error", e.error);
@@ -234,6 +243,7 @@ json BatchEntryJson(const BatchEntry& e) {
     j["process"] = processes;
   }
   if (e.fresh_process) j["fresh_process"] = true;
+  if (e.instructions) j["instructions"] = InstructionCountJson(*e.instructions);
   if (!e.summary.empty()) j["summary"] = SummariesJson(e.summary);
   return j;
 }
@@ -259,6 +269,7 @@ json BatchWorkloadJson(const BatchWorkload& w) {
     PutIf(cj, "error", c.error);
     j["corpora"].push_back(cj);
   }
+  PutIf(j, "instructions_not_counted", w.instructions_not_counted);
   for (const auto& t : w.tasks) {
     json tj = {{"id", t.id},
                {"task", t.task},
@@ -608,6 +619,17 @@ HttpWorkload ReadHttpWorkload(const JsonIn& in) {
   return w;
 }
 
+InstructionCount ReadInstructionCount(const JsonIn& in) {
+  InstructionCount c;
+  c.per_iteration = in.OptNumber("per_iteration");
+  c.iterations = IntegerOr(in, "iterations");
+  c.base_instructions = in.OptInteger("base_instructions");
+  c.total_instructions = in.OptInteger("total_instructions");
+  c.tool = StringOr(in, "tool");
+  c.error = in.OptString("error");
+  return c;
+}
+
 BatchEntry ReadBatchEntry(const JsonIn& in) {
   BatchEntry e;
   e.id = in.String("id");
@@ -640,6 +662,7 @@ BatchEntry ReadBatchEntry(const JsonIn& in) {
     for (auto& p : e.process) p.iterations = 1;
   }
   e.fresh_process = BoolOr(in, "fresh_process");
+  if (auto count = in.Find("instructions")) e.instructions = ReadInstructionCount(*count);
   e.summary = ReadSummaries(in, "summary");
   return e;
 }
@@ -651,6 +674,7 @@ BatchWorkload ReadBatchWorkload(const JsonIn& in) {
   if (auto b = in.Find("batch")) {
     w.batch = {IntegerOr(*b, "processes", 1), IntegerOr(*b, "warmup"), IntegerOr(*b, "iterations"), NumberOr(*b, "timeout_s"), IntegersOr(*b, "cpus")};
   }
+  w.instructions_not_counted = in.OptString("instructions_not_counted");
   if (auto corpora = in.Find("corpora")) {
     for (const auto& c : corpora->Elements()) {
       w.corpora.push_back({c.String("name"), static_cast<uint64_t>(IntegerOr(c, "seed")), StringOr(c, "sha256_pinned"),

@@ -239,7 +239,8 @@ results::BatchEntry RunBatchTask(const spec::Workload& workload, const spec::Bat
   const std::filesystem::path out_file = options.log_dir / (stem + ".out");
   const std::filesystem::path log = options.log_dir / (stem + ".log");
   process::SpawnOptions spawn;
-  spawn.argv = BatchArgv(impl, binary, task, input, options);
+  spawn.argv = options.command_prefix;
+  for (auto& arg : BatchArgv(impl, binary, task, input, options)) spawn.argv.push_back(std::move(arg));
   out.argv = spawn.argv;
   if (!impl.workers_env.empty()) spawn.env.push_back(impl.workers_env + "=" + std::to_string(CpuCount(options)));
   spawn.stdout_file = out_file;
@@ -263,7 +264,7 @@ results::BatchEntry RunBatchTask(const spec::Workload& workload, const spec::Bat
   if (followed.failure) return fail(followed.failure->first, followed.failure->second);
   child.CloseStdin();
   bool needed_kill = false;
-  auto exit = child.Wait(std::chrono::seconds(5));
+  auto exit = child.Wait(options.exit_wait);
   if (!exit) exit = child.Stop(std::chrono::seconds(1), &needed_kill);
   const Transcript& transcript = followed.transcript;
   if (!transcript.error.empty()) {

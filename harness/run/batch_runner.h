@@ -24,6 +24,12 @@ struct BatchRunOptions {
   int iterations = 5;
   std::chrono::nanoseconds timeout = std::chrono::seconds(120);
   std::filesystem::path log_dir;  ///< <log_dir>/<workload>.<task>.<impl>.{out,log}
+  /// Put before the runner's argv: a tool the runner runs under (setarch and valgrind for
+  /// the instruction counts, instruction_count.h), through the same protocol and checks.
+  std::vector<std::string> command_prefix;
+  /// How long the runner may take to exit once its stdin is closed (a runner under
+  /// valgrind writes its counts then).
+  std::chrono::milliseconds exit_wait = std::chrono::seconds(5);
 };
 
 /// The input file of a task, as the harness generated and checked it.
@@ -33,7 +39,8 @@ struct BatchInput {
   int64_t lines = 0;  ///< newline count: the item count of line-oriented inputs
 };
 
-/// The argv the harness runs for `task` (exposed for `claimbench verify -v` and tests).
+/// The argv the harness runs for `task`, without options.command_prefix (exposed for
+/// `claimbench verify -v` and tests).
 std::vector<std::string> BatchArgv(const spec::Implementation& impl, const std::filesystem::path& binary,
                                    const spec::BatchTask& task, const std::optional<BatchInput>& input,
                                    const BatchRunOptions& options);

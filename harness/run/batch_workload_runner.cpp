@@ -1,6 +1,8 @@
 // Batch workloads: corpora, then tasks x implementations.
 #include "run/batch_workload_runner.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -71,7 +73,43 @@ results::BatchEntry RunEntry(const spec::Workload& w, const spec::BatchTask& tas
   return entry;
 }
 
+// Counts the instructions of every implementation that ran `task` to the end (kOk), into
+// its entry, in the listed order (a count does not drift with the machine, so it needs no
+// shuffling). A count that fails is recorded with its error and noted, and the run goes on:
+// a machine without valgrind still measures everything else. The user's Ctrl-C stops the
+// counting; the counts already taken stand.
+void CountEntries(const spec::Workload& w, const spec::BatchTask& task, const std::vector<std::string>& ids,
+                  const PreparedCorpus* corpus, const BatchRunOptions& runner, RunState& state,
+                  std::vector<std::optional<results::BatchEntry>>& entries, std::set<std::string>& noted) {
+  const int iterations = w.batch.instructions->iterations;
+  for (size_t index = 0; index < ids.size(); ++index) {
+    std::optional<results::BatchEntry>& entry = entries[index];
+    if (!entry || entry->status != Status::kOk) continue;
+    if (state.launcher.Interrupted()) return;
+    const std::string& id = ids[index];
+    state.Step(w.id + " / " + task.id + " / " + id + ": instructions under valgrind (1 and 1+" +
+                   std::to_string(iterations) + " iterations)",
+               kInstructionCountEstimateSeconds);
+    std::optional<BatchInput> input = corpus ? corpus->input : std::nullopt;
+    results::InstructionCount count = state.launcher.CountInstructions(
+        w, task, state.catalog.GetImplementation(id), state.builds.at(id).binary, input, runner, iterations);
+    if (state.launcher.Interrupted()) return;  // a count cut short by the user is no count
+    if (count.per_iteration) {
+      state.Note(fmt::format("{:.6g} instructions per iteration", *count.per_iteration));
+    } else if (noted.insert(count.error.value_or("")).second) {  // the same reason once, not per task
+      state.Note("instructions not counted: " + count.error.value_or("no reason given"));
+    }
+    entry->instructions = std::move(count);
+  }
+}
+
 }  // namespace
+
+bool CountsInstructions(const spec::Workload& w, const spec::BatchTask& task, const RunState& state) {
+  const std::optional<spec::InstructionSpec>& counting = w.batch.instructions;
+  return counting && counting->Counted() && (!state.Quick() || counting->quick) && state.options.instruction_counts &&
+         !state.options.verify_only && !task.fresh_process;
+}
 
 BatchRunOptions BatchOptionsFor(const spec::Workload& w, const RunState& state) {
   const RunOptions& options = state.options;
@@ -96,6 +134,10 @@ bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::st
                     std::vector<int64_t>(runner.cpus.begin(), runner.cpus.end())};
   state.results.workloads.push_back({std::move(workload)});
   results::BatchWorkload& stored = *state.results.workloads.back().batch();
+
+  const std::optional<spec::InstructionSpec>& instructions = w.batch.instructions;
+  if (instructions && !instructions->Counted()) stored.instructions_not_counted = instructions->not_counted;
+  std::set<std::string> noted;  // reasons a count failed, said once each
 
   std::map<std::string, PreparedCorpus> corpora;
   for (const auto& ref : w.batch.corpora) {
@@ -125,6 +167,18 @@ bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::st
     BatchRunOptions one = runner;
     one.processes = 1;
     std::vector<std::optional<results::BatchEntry>> entries(ids.size());
+    // The task's entries as they stand, summarised, with their ratios, saved.
+    auto publish = [&] {
+      const stats::MetricRegistry registry({}, {});
+      stored_task.implementations.clear();
+      for (auto& e : entries) {
+        if (!e) continue;
+        if (e->status == Status::kOk) e->summary = stats::SummarizeBatch(*e, size, registry);
+        stored_task.implementations.push_back(*e);
+      }
+      stored_task.ratios = stats::Ratios(stored_task.implementations);
+      state.save();
+    };
     for (int round = 0; round < runner.processes; ++round) {
       std::vector<size_t> order =
           ShuffledIndices(ids.size(), state.options.seed + stored.tasks.size() + 7919 * static_cast<uint64_t>(round));
@@ -154,15 +208,11 @@ bool BatchWorkloadRunner::Run(const spec::Workload& w, const std::vector<std::st
       }
       // Each round's figures are summarised and saved once the round is over: an interrupted
       // run keeps every round it finished.
-      const stats::MetricRegistry registry({}, {});
-      stored_task.implementations.clear();
-      for (auto& e : entries) {
-        if (!e) continue;
-        if (e->status == Status::kOk) e->summary = stats::SummarizeBatch(*e, size, registry);
-        stored_task.implementations.push_back(*e);
-      }
-      stored_task.ratios = stats::Ratios(stored_task.implementations);
-      state.save();
+      publish();
+    }
+    if (CountsInstructions(w, task, state)) {
+      CountEntries(w, task, ids, corpus, one, state, entries, noted);
+      publish();
     }
   }
   return ok;

@@ -30,7 +30,8 @@ results::HttpLoadPlan PlanOf(const spec::Workload& w, const HttpRunOptions& http
   p.warmup_s = ToSeconds(http.warmup);
   p.duration_s = ToSeconds(http.duration);
   p.repeat = http.repeat;
-  p.load_points_in = options.load_points_every_trial ? "every trial" : "the first trial only";
+  const bool any_point = !http.connection_sweep.empty() || !http.fixed_rates.empty() || !http.knee_fractions.empty();
+  p.load_points_in = !any_point ? "no trial" : options.load_points_every_trial ? "every trial" : "the first trial only";
   p.varied_bodies = w.load.vary_price;
   p.point_duration_s = ToSeconds(http.point_duration);
   p.connection_sweep.assign(http.connection_sweep.begin(), http.connection_sweep.end());
@@ -159,7 +160,7 @@ HttpRunOptions HttpOptionsFor(const spec::Workload& w, const RunState& state) {
   http.repeat = options.repeat.value_or(quick ? kQuickRepeat : kFullRepeat);
   http.seed = options.seed;
   http.point_duration = options.point_duration.value_or(quick ? w.load.quick_point_duration : w.load.point_duration);
-  if (!options.no_load_points) {
+  if (options.load_points.value_or(!quick)) {
     http.connection_sweep = w.load.connection_sweep;
     http.fixed_rates = w.load.fixed_rates;
     http.knee_fractions = w.load.knee_fractions;

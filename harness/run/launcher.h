@@ -61,6 +61,21 @@ class Launcher {
                                            const std::optional<BatchInput>& input,
                                            const BatchRunOptions& options) = 0;
 
+  /// The instructions one iteration of `task` executes, counted under valgrind with 1 and
+  /// 1 + `iterations` measured iterations (instruction_count.h). The default counts nothing
+  /// and says so: a launcher that starts no process (the tests' fakes) has nothing to count.
+  virtual results::InstructionCount CountInstructions(const spec::Workload& /*workload*/,
+                                                      const spec::BatchTask& /*task*/,
+                                                      const spec::Implementation& /*impl*/,
+                                                      const std::filesystem::path& /*binary*/,
+                                                      const std::optional<BatchInput>& /*input*/,
+                                                      const BatchRunOptions& /*options*/, int iterations) {
+    results::InstructionCount count;
+    count.iterations = iterations;
+    count.error = "not counted by this launcher";
+    return count;
+  }
+
   /// The machine and source the run is on.
   virtual results::RunContext CollectContext(const std::filesystem::path& root, const process::CpuSplit& split,
                                              uint64_t seed) = 0;
@@ -88,6 +103,10 @@ class ProcessLauncher : public Launcher {
   results::BatchEntry RunBatchTask(const spec::Workload& workload, const spec::BatchTask& task,
                                    const spec::Implementation& impl, const std::filesystem::path& binary,
                                    const std::optional<BatchInput>& input, const BatchRunOptions& options) override;
+  results::InstructionCount CountInstructions(const spec::Workload& workload, const spec::BatchTask& task,
+                                              const spec::Implementation& impl, const std::filesystem::path& binary,
+                                              const std::optional<BatchInput>& input, const BatchRunOptions& options,
+                                              int iterations) override;
   results::RunContext CollectContext(const std::filesystem::path& root, const process::CpuSplit& split,
                                      uint64_t seed) override;
   std::chrono::system_clock::time_point Now() override;

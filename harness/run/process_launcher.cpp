@@ -5,6 +5,7 @@
 #include "batch/corpus.h"
 #include "process/interrupt.h"
 #include "run/context.h"
+#include "run/instruction_count.h"
 #include "run/launcher.h"
 
 namespace claimbench::run {
@@ -110,6 +111,15 @@ results::BatchEntry ProcessLauncher::RunBatchTask(const spec::Workload& workload
       RunProcesses(workload, task, impl, binary, input, one, options.processes * options.iterations);
   entry.fresh_process = entry.status == results::Status::kOk;
   return entry;
+}
+
+results::InstructionCount ProcessLauncher::CountInstructions(const spec::Workload& workload,
+                                                             const spec::BatchTask& task,
+                                                             const spec::Implementation& impl,
+                                                             const std::filesystem::path& binary,
+                                                             const std::optional<BatchInput>& input,
+                                                             const BatchRunOptions& options, int iterations) {
+  return CountTaskInstructions(workload, task, impl, binary, input, options, iterations);
 }
 
 results::RunContext ProcessLauncher::CollectContext(const std::filesystem::path& root, const process::CpuSplit& split,

@@ -33,9 +33,15 @@ struct RunOptions {
   std::optional<std::chrono::nanoseconds> point_duration;  ///< overrides each load point's window
   std::optional<int> iterations;            ///< batch: measured iterations per runner (overrides the suite)
   std::optional<int> processes;             ///< batch: runner processes per implementation and task (overrides the suite)
-  bool build_times = true;                  ///< measure cold/incremental builds
+  /// Time cold and incremental builds; unset: the suite decides (full: yes, quick: no, so
+  /// that a CI job's quick run stays within 10 minutes).
+  std::optional<bool> build_times;
+  /// Batch workloads with [instructions]: count instructions per iteration under valgrind.
+  bool instruction_counts = true;
   bool verify_only = false;                 ///< `claimbench verify`
-  bool no_load_points = false;              ///< only the main closed-loop measurement
+  /// The further load points (connection sweep, fixed rates, knee); unset: the suite decides
+  /// (full: in every trial; quick: none).
+  std::optional<bool> load_points;
   int startup_runs = 10;                    ///< starts whose median startup time is reported
   uint64_t seed = 42;
   results::Adjustment adjustment = results::Adjustment::kNone;  ///< of the claims' intervals for their number

@@ -14,7 +14,7 @@
 namespace claimbench::run {
 
 build::BuildOptions BuildOptionsFor(const spec::Implementation& impl, const RunState& state) {
-  const bool time_builds = state.options.build_times && !state.options.verify_only;
+  const bool time_builds = state.options.build_times.value_or(!state.Quick()) && !state.options.verify_only;
   // Cold builds six times in the full suite: a build time is a noisy figure like any other,
   // and 6 is the fewest with a 95% interval of a median (4 a side would do for a ratio).
   // The static variant (Rust +crt-static) is a size, built in the full suite whether or not
@@ -67,17 +67,22 @@ RunPlan PlanRun(const Selection& selection, const RunState& state) {
       ++batch_workloads;
       const BatchRunOptions batch = BatchOptionsFor(*w, state);
       // Only the implementations a task lists (all when it lists none) run it.
-      size_t runs = 0;
+      size_t runs = 0, counts = 0;
       for (const auto& task : w->batch.tasks) {
+        const bool counted = CountsInstructions(*w, task, state);  // then one count per runner that ran
         for (const auto& id : ids) {
-          runs += task.implementations.empty() ||
-                  std::find(task.implementations.begin(), task.implementations.end(), id) != task.implementations.end();
+          const bool runs_task =
+              task.implementations.empty() ||
+              std::find(task.implementations.begin(), task.implementations.end(), id) != task.implementations.end();
+          runs += runs_task;
+          counts += runs_task && counted;
         }
       }
       const size_t n = runs * static_cast<size_t>(batch.processes);
-      rounds += n + w->batch.corpora.size();
+      rounds += n + w->batch.corpora.size() + counts;
       plan.seconds.measure += static_cast<double>(n) * kBatchRoundEstimateSeconds +
-                      static_cast<double>(w->batch.corpora.size()) * kCorpusEstimateSeconds;
+                      static_cast<double>(w->batch.corpora.size()) * kCorpusEstimateSeconds +
+                      static_cast<double>(counts) * kInstructionCountEstimateSeconds;
       continue;
     }
     ++http_workloads;
@@ -97,7 +102,8 @@ RunPlan PlanRun(const Selection& selection, const RunState& state) {
   }
   plan.steps = builds + trials + rounds;
   auto count = [](size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); };
-  plan.summary = fmt::format("{}, {} ({} verifications, trials and startup series), {} ({} corpora and runner rounds)",
+  plan.summary = fmt::format("{}, {} ({} verifications, trials and startup series), {} ({} corpora, runner rounds "
+                             "and instruction counts)",
                              count(builds, "build", "builds"), count(http_workloads, "HTTP workload", "HTTP workloads"),
                              trials, count(batch_workloads, "batch workload", "batch workloads"), rounds);
   return plan;

@@ -33,6 +33,9 @@ inline constexpr double kBatchRoundEstimateSeconds = 3;
 inline constexpr double kVerifyEstimateSeconds = 2;
 /// The guessed seconds of preparing one batch corpus (usually found and hashed, sometimes made).
 inline constexpr double kCorpusEstimateSeconds = 5;
+/// The guessed seconds of counting one implementation's instructions on one batch task: two
+/// runner processes under valgrind, 10-50x slower than a timed one.
+inline constexpr double kInstructionCountEstimateSeconds = 20;
 
 /// The options a build of `impl` gets in this run (the suite decides what is timed).
 build::BuildOptions BuildOptionsFor(const spec::Implementation& impl, const RunState& state);

@@ -104,6 +104,28 @@ int PositiveInt(const TomlReader& r, const toml::table& t, std::string_view key,
   return static_cast<int>(*v);
 }
 
+// [instructions]: iterations = K, quick = true|false, or not_counted = "why" alone.
+InstructionSpec ParseInstructions(const TomlReader& r, const toml::table& t) {
+  r.AllowOnly(t, {"iterations", "quick", "not_counted"});
+  InstructionSpec counting;
+  if (auto why = r.OptString(t, "not_counted")) {
+    if (why->empty()) r.Fail(t.get("not_counted"), "'not_counted' must say why the workload is not counted");
+    for (std::string_view key : {"iterations", "quick"}) {
+      if (t.get(key)) {
+        r.Fail(t.get(key), "'" + std::string(key) + "' has no use beside 'not_counted': the workload is not counted");
+      }
+    }
+    counting.not_counted = *why;
+    return counting;
+  }
+  counting.iterations = PositiveInt(r, t, "iterations", counting.iterations, 1);
+  if (const toml::node* quick = t.get("quick")) {
+    if (!quick->is_boolean()) r.Fail(quick, "'quick' must be true or false");
+    counting.quick = *quick->value<bool>();
+  }
+  return counting;
+}
+
 BatchSpec ParseBatch(const TomlReader& r, const toml::table& root, const std::vector<std::string>& workload_impls) {
   BatchSpec b;
   if (const toml::table* t = r.OptTable(root, "batch")) {
@@ -173,6 +195,7 @@ BatchSpec ParseBatch(const TomlReader& r, const toml::table& root, const std::ve
     b.tasks.push_back(std::move(task));
   }
   if (b.tasks.empty()) r.Fail(&root, "a batch workload needs at least one [[task]]");
+  if (const toml::table* t = r.OptTable(root, "instructions")) b.instructions = ParseInstructions(r, *t);
   return b;
 }
 
@@ -197,7 +220,7 @@ Workload LoadWorkload(const std::filesystem::path& workload_toml) {
   TomlReader r(workload_toml);
   const toml::table& root = r.root();
   r.AllowOnly(root, {"id", "kind", "description", "vectors", "implementations", "load", "quick", "batch", "corpus",
-                     "task"});
+                     "task", "instructions"});
   Workload w;
   w.dir = std::filesystem::absolute(workload_toml).parent_path();
   w.id = r.RequireString(root, "id");
@@ -214,7 +237,7 @@ Workload LoadWorkload(const std::filesystem::path& workload_toml) {
     w.batch = ParseBatch(r, root, w.implementations);
     return w;
   }
-  for (std::string_view key : {"batch", "corpus", "task"}) {
+  for (std::string_view key : {"batch", "corpus", "task", "instructions"}) {
     if (root.get(key)) r.Fail(root.get(key), "'" + std::string(key) + "' is for batch workloads");
   }
   w.vectors_file = w.dir / r.RequireString(root, "vectors");

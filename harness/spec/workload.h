@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,6 +83,19 @@ struct BatchTask {
   std::vector<std::pair<std::string, std::string>> ParamsFor(std::string_view language) const;
 };
 
+/// Instruction counts of a batch workload's tasks (workload.toml's `[instructions]`): each
+/// runner under valgrind with 1 and with 1+`iterations` measured iterations
+/// (run/instruction_count.h). A workload without the table is not counted.
+struct InstructionSpec {
+  int iterations = 2;  ///< K, the further iterations of the second run (>= 1)
+  bool quick = true;   ///< counted in the quick suite too (false: the full suite only)
+  /// Why this workload is not counted (a thread pool: valgrind runs one thread at a time);
+  /// empty when it is counted.
+  std::string not_counted;
+
+  bool Counted() const { return not_counted.empty(); }
+};
+
 /// How a batch workload is driven.
 struct BatchSpec {
   /// Independent runner processes per implementation and task: each runs `warmup` +
@@ -97,6 +111,7 @@ struct BatchSpec {
   std::chrono::nanoseconds timeout = std::chrono::seconds(120);  ///< per runner process
   std::vector<CorpusRef> corpora;
   std::vector<BatchTask> tasks;
+  std::optional<InstructionSpec> instructions;  ///< none: not counted, and nothing said
 };
 
 struct Workload {

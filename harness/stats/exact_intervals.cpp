@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stats/mann_whitney.h"
+
 namespace claimbench::stats {
 namespace {
 
@@ -27,29 +29,9 @@ int MedianRank(int n, double level) {
   return k;
 }
 
-// The distribution of the Mann-Whitney U for sample sizes m and n under the null: the
-// number of arrangements with each value of U (0 .. m*n), by the recurrence
-// f(m, n, u) = f(m - 1, n, u - n) + f(m, n - 1, u).
-std::vector<double> MannWhitneyCounts(int m, int n) {
-  // layer[j] holds f(i, j, .) for the current i.
-  std::vector<std::vector<double>> layer(n + 1, std::vector<double>(1, 1.0));  // f(0, j, 0) = 1
-  for (int i = 1; i <= m; ++i) {
-    std::vector<std::vector<double>> next(n + 1);
-    next[0] = {1.0};  // f(i, 0, 0) = 1
-    for (int j = 1; j <= n; ++j) {
-      std::vector<double> f(static_cast<size_t>(i) * j + 1, 0.0);
-      for (size_t u = 0; u < layer[j].size(); ++u) f[u + j] += layer[j][u];  // f(i-1, j, u-j)
-      for (size_t u = 0; u < next[j - 1].size(); ++u) f[u] += next[j - 1][u];  // f(i, j-1, u)
-      next[j] = std::move(f);
-    }
-    layer = std::move(next);
-  }
-  return layer[n];
-}
-
 // The largest c with 2 P(U <= c - 1) <= 1 - level, or 0.
 int MannWhitneyRank(int m, int n, double level) {
-  std::vector<double> counts = MannWhitneyCounts(m, n);
+  std::vector<double> counts = MannWhitneyNullCounts(m, n);
   double total = 0;
   for (double c : counts) total += c;
   const double tail = (1 - level) / 2;

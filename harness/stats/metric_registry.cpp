@@ -2,6 +2,7 @@
 #include "stats/metric_registry.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -128,6 +129,19 @@ std::vector<Metric> HeadlineMetrics() {
   m.push_back(BatchMetric(metric::kIterationTime, "ns", D::kDuration, lower,
                           [](const BatchEntry& e, const BatchInputSize&) { return e.measure_ns; }, "time",
                           "wall time of each measured iteration (the runner's monotonic clock)"));
+  // An exact figure beside the wall time (issue 14): one count, the same on every run of the
+  // same binary and input, so the gate compares it exactly rather than with a rank test.
+  Metric instructions = BatchMetric(
+      metric::kInstructionsPerIteration, "instructions", D::kPlain, lower,
+      [](const BatchEntry& e, const BatchInputSize&) {
+        return e.instructions && e.instructions->per_iteration ? std::vector<double>{*e.instructions->per_iteration}
+                                                               : std::vector<double>{};
+      },
+      "instructions",
+      "instructions one iteration executes, counted under valgrind (cachegrind, ASLR off): a runner of 1+K "
+      "iterations less one of 1, over K");
+  instructions.exact = true;
+  m.push_back(instructions);
   m.push_back(Lower(metric::kLatencyP50, "ns", D::kDuration,
                     [](const HttpTrial& t) -> std::optional<double> { return t.load.latency.p50; },
                     "median latency of the trial's histogram", "p50"));
@@ -276,6 +290,23 @@ std::string RequestsPerSAtConnections(int64_t c) { return "requests_per_s_at_" +
 std::string LatencyP99AtConnections(int64_t c) { return "latency_p99_at_" + std::to_string(c) + "_connections_ns"; }
 }  // namespace metric
 
+// The regression gate's floors (compare/gate.h): the smallest change of each metric worth
+// failing a CI job for. Noisy figures need their ratio interval wholly beyond the floor;
+// exact ones (sizes, instruction counts) only their ratio. A metric without a floor is
+// compared only when asked for (`compare --metric`).
+void SetGateFloors(std::vector<Metric>& metrics) {
+  const std::map<std::string_view, double> floors = {
+      {metric::kRequestsPerS, 0.03},        {metric::kLatencyP99, 0.10},
+      {metric::kRssPeak, 0.10},             {metric::kIterationTime, 0.03},
+      {metric::kBytesPerTask, 0.10},        {metric::kBuildCold, 0.10},
+      {metric::kBinaryBytes, 0.01},         {metric::kBinaryStrippedBytes, 0.01},
+      {metric::kInstructionsPerIteration, 0.01},
+  };
+  for (Metric& m : metrics) {
+    if (auto it = floors.find(m.name); it != floors.end()) m.gate_floor = it->second;
+  }
+}
+
 MetricRegistry::MetricRegistry(const std::vector<double>& fixed_rates, const std::vector<int64_t>& connection_sweep)
     : metrics_(FixedMetrics()) {
   for (double rate : std::set<double>(fixed_rates.begin(), fixed_rates.end())) {
@@ -309,6 +340,7 @@ MetricRegistry::MetricRegistry(const std::vector<double>& fixed_rates, const std
                              },
                              "closed-loop P99 at " + std::to_string(c) + " connections"));
   }
+  SetGateFloors(metrics_);
 }
 
 MetricRegistry MetricRegistry::ForCatalog(const spec::Catalog& catalog) {

@@ -54,6 +54,9 @@ struct Metric {
   DisplayScale scale = DisplayScale::kPlain;
   Direction direction = Direction::kLowerIsBetter;
   bool exact = false;  ///< a size or a count of lines: the same on every measurement
+  /// The regression gate's floor: the relative change below which `compare` never fails a
+  /// job (0.03: 3%); none: compared only when asked for by name.
+  std::optional<double> gate_floor;
   Source source = Source::kHttpTrial;
   std::string ratio_label;  ///< its cell in the ratio lines ("req/s"); empty: not a headline ratio
   std::string description;  ///< one phrase, for documentation and `claimbench list`
@@ -123,6 +126,7 @@ inline constexpr std::string_view kGcPauseMax = "gc_pause_max_us";
 inline constexpr std::string_view kGoHeapOverLive = "go_heap_over_live";
 inline constexpr std::string_view kKneeRate = "knee_rate_per_s";
 inline constexpr std::string_view kIterationTime = "iteration_ns";
+inline constexpr std::string_view kInstructionsPerIteration = "instructions_per_iteration";
 inline constexpr std::string_view kThroughputMb = "throughput_mb_per_s";
 inline constexpr std::string_view kThroughputItems = "throughput_items_per_s";
 inline constexpr std::string_view kBytesPerTask = "bytes_per_task";

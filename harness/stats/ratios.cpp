@@ -5,6 +5,7 @@
 
 #include "stats/bootstrap.h"
 #include "stats/exact_intervals.h"
+#include "stats/summary.h"
 
 namespace claimbench::stats {
 
@@ -23,7 +24,9 @@ std::vector<results::Ratio> Ratios(const std::vector<RatioSide>& implementations
           // The Hodges-Lehmann interval: its 95% holds from 4 samples a side, where a
           // bootstrap's does not.
           auto ci = RatioRankInterval(value.SamplesOrMedian(), it->second.SamplesOrMedian());
-          results::Ratio r{metric, num.id, den.id, ratio, std::nullopt, std::nullopt, Noisy(ratio, ci)};
+          // A ratio of two exact counts has no interval and needs none: it is not noisy.
+          const bool exact = IsExactCount(value) && IsExactCount(it->second);
+          results::Ratio r{metric, num.id, den.id, ratio, std::nullopt, std::nullopt, !exact && Noisy(ratio, ci)};
           if (ci) {
             r.ci_low = ci->low;
             r.ci_high = ci->high;

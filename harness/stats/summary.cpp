@@ -8,6 +8,8 @@
 
 namespace claimbench::stats {
 
+bool IsExactCount(const results::Summary& summary) { return summary.samples_of == kOneExactCount; }
+
 results::Summary SummaryOf(const std::vector<double>& values, const std::string& unit) {
   auto [lo, hi] = std::minmax_element(values.begin(), values.end());
   results::Summary s;
@@ -94,7 +96,15 @@ results::Summaries SummarizeBatch(const results::BatchEntry& entry, const BatchI
   if (entry.status != results::Status::kOk || entry.measure_ns.empty()) return out;
   for (const Metric* m : registry.From(Source::kBatch)) {
     std::vector<double> samples = m->from_batch(entry, input);
-    if (!samples.empty()) out[m->name] = ProcessSummary(entry, samples, m->unit);
+    if (samples.empty()) continue;
+    if (m->exact && samples.size() == 1) {
+      // One count of the whole task, not one per process or iteration: nothing to group,
+      // and no interval to give (SummaryOf of one value has none and is not noisy).
+      out[m->name] = SummaryOf(samples, m->unit);
+      out[m->name].samples_of = std::string(kOneExactCount);
+      continue;
+    }
+    out[m->name] = ProcessSummary(entry, samples, m->unit);
   }
   for (const auto& [name, values] : entry.extra) {
     if (registry.Find(name) || values.empty()) continue;

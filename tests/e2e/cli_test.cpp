@@ -93,6 +93,15 @@ TEST(Cli, EveryUsageErrorExitsTwo) {
       {"report", (fs::path(CLAIMBENCH_SOURCE_DIR) / "results" / "schema.json").string(), "--format", "pdf"},
       {"claims", "/no/such/results.json"},
       {"claims", (fs::path(CLAIMBENCH_SOURCE_DIR) / "results" / "schema.json").string(), "--adjust", "holm"},
+      {"compare"},
+      {"compare", "/no/such/base.json"},  // one file and no --baseline
+      {"compare", "/no/such/base.json", "/no/such/new.json"},
+      {"compare", "a.json", "b.json", "--format", "pdf"},
+      {"compare", "a.json", "b.json", "--alpha", "1.5"},
+      {"compare", "--baseline", "../escape", "new.json"},
+      {"compare", "--baseline", "never-saved", "new.json"},
+      {"run", "--save-baseline", "bad/name", "--workload", "no-such-workload"},
+      {"run", "--build-times", "--no-build-times", "--workload", "no-such-workload"},
   };
   for (const auto& args : usage_errors) {
     auto r = Cli(args);
@@ -107,14 +116,14 @@ TEST(Cli, EveryUsageErrorExitsTwo) {
 // Every command's --help shows its defaults and examples, in words, without CLI11's own
 // syntax leaking through.
 TEST(Cli, EveryHelpHasDefaultsAndExamplesAndNoParserArtefacts) {
-  for (const char* command : {"build", "verify", "run", "load", "serve", "corpus", "report", "claims", "list"}) {
+  for (const char* command : {"build", "verify", "run", "load", "serve", "corpus", "report", "claims", "list", "compare"}) {
     auto r = Cli({command, "--help"});
     ASSERT_EQ(r.status.code, 0) << command;
     for (const char* artefact : {"{false}", "{true}", ":INT in", ":UINT", "[-"}) {
       EXPECT_EQ(r.out.find(artefact), std::string::npos) << command << " --help shows '" << artefact << "':\n" << r.out;
     }
   }
-  for (const char* command : {"run", "load", "report"}) {
+  for (const char* command : {"run", "load", "report", "compare"}) {
     EXPECT_NE(Cli({command, "--help"}).out.find("Example"), std::string::npos) << command;
   }
   const std::string load = Cli({"load", "--help"}).out;
@@ -429,6 +438,12 @@ TEST(Cli, RunBatchWorkloadReportsThroughputAndRatios) {
       EXPECT_EQ(impl["summary"]["iteration_ns"]["samples_of"], "runner processes, each the median of its 2 iterations");
       EXPECT_GT(impl["summary"]["throughput_mb_per_s"]["median"].get<double>(), 0);
       EXPECT_GT(impl["summary"]["rss_peak_bytes"]["median"].get<double>(), 0);
+      // Counted under valgrind beside the wall time: 1 and 1+2 iterations, the difference per iteration.
+      ASSERT_TRUE(impl.contains("instructions")) << impl["id"];
+      EXPECT_FALSE(impl["instructions"].contains("error")) << impl["instructions"].dump();
+      EXPECT_EQ(impl["instructions"]["iterations"], 2);
+      EXPECT_GT(impl["instructions"]["per_iteration"].get<double>(), 1e5);
+      EXPECT_EQ(impl["summary"]["instructions_per_iteration"]["samples_of"], "one exact count");
     }
     bool rust_over_go = false;
     for (const auto& ratio : task["ratios"]) {

@@ -129,7 +129,8 @@ TEST_F(ReportHtml, ReportOfARealRunRendersWithChartsAndNoConsoleErrors) {
   auto run = Cli({"run", "--workload", "http-plaintext", "--workload", "cpu-bound", "--impl", "go-nethttp", "--impl",
                   "rust-axum", "--impl", "go-cpu", "--impl", "rust-cpu", "--impl", "cpp-cpu", "--duration", "1s",
                   "--warmup", "200ms", "--point-duration", "300ms", "--startup-runs", "2", "--repeat", "2",
-                  "--iterations", "2", "--no-build-times", "--out", out.string()});
+                  "--iterations", "2", "--no-build-times", "--no-instruction-counts", "--out",
+                  out.string()});
   ASSERT_EQ(run.status.code, 0) << run.out << run.err;
   auto html = Cli({"report", (out / "results.json").string(), "--format", "html"});
   ASSERT_EQ(html.status.code, 0) << html.err;

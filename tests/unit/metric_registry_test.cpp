@@ -6,6 +6,7 @@
 
 #include "spec/workload.h"
 #include "stats/metric_registry.h"
+#include "stats/ratios.h"
 #include "stats/summary.h"
 
 namespace claimbench::stats {
@@ -110,6 +111,56 @@ TEST(MetricRegistry, BatchSamplesAreOnePerRunnerProcess) {
   EXPECT_EQ(time.samples_of, "runner processes, each the median of its 3 iterations");
   EXPECT_EQ(s.at("process_cpu_s").samples, (std::vector<double>{1, 2, 3, 4, 5, 6}));
   EXPECT_EQ(s.at("process_cpu_s").samples_of, "runner processes");
+}
+
+// An instruction count (issue 14) is one exact figure of the whole task, whatever the
+// number of runner processes: its summary is that count, with no interval, not noisy, and
+// says so; a ratio of two counts is exact too.
+TEST(MetricRegistry, InstructionCountIsOneExactCount) {
+  MetricRegistry registry({}, {});
+  const Metric& m = registry.Get(metric::kInstructionsPerIteration);
+  EXPECT_TRUE(m.exact);
+  EXPECT_FALSE(m.HigherIsBetter());
+  EXPECT_EQ(m.unit, "instructions");
+  results::BatchEntry go;
+  go.id = "go-cpu";
+  go.language = "go";
+  go.measure_ns = {1, 2, 3, 4, 5, 6};
+  for (int i = 0; i < 6; ++i) go.process.push_back({1, 0, 1.0, 0, 1.0, 1, 1, ""});
+  results::Summaries none = SummarizeBatch(go, {}, registry);
+  EXPECT_EQ(none.count("instructions_per_iteration"), 0u);  // not counted: no figure
+  go.instructions = results::InstructionCount{2.5e8, 2, 100'000'000, 600'000'000, "valgrind-3.19.0", std::nullopt};
+  go.summary = SummarizeBatch(go, {}, registry);
+  const results::Summary& s = go.summary.at("instructions_per_iteration");
+  EXPECT_EQ(s.median, 2.5e8);
+  EXPECT_EQ(s.n, 1);
+  EXPECT_EQ(s.samples, std::vector<double>{2.5e8});
+  EXPECT_FALSE(s.HasInterval());
+  EXPECT_FALSE(s.noisy);
+  EXPECT_EQ(s.samples_of, "one exact count");
+  EXPECT_TRUE(IsExactCount(s));
+  EXPECT_FALSE(IsExactCount(go.summary.at("iteration_ns")));
+  // A count that failed is no figure.
+  results::BatchEntry failed = go;
+  failed.instructions =
+      results::InstructionCount{std::nullopt, 2, std::nullopt, std::nullopt, "", "valgrind not found"};
+  EXPECT_EQ(SummarizeBatch(failed, {}, registry).count("instructions_per_iteration"), 0u);
+
+  results::BatchEntry rust = go;
+  rust.id = "rust-cpu";
+  rust.language = "rust";
+  rust.instructions->per_iteration = 2e8;
+  rust.summary = SummarizeBatch(rust, {}, registry);
+  bool found = false;
+  for (const auto& r : Ratios(std::vector<results::BatchEntry>{go, rust})) {
+    if (r.metric != "instructions_per_iteration") continue;
+    found = true;
+    EXPECT_EQ(r.numerator, "rust-cpu");
+    EXPECT_DOUBLE_EQ(r.value, 0.8);
+    EXPECT_FALSE(r.ci_low.has_value());
+    EXPECT_FALSE(r.noisy);  // two exact counts: no interval, and none needed
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // say what ran in which order.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -312,7 +313,9 @@ conditions = "test"
   spec::Catalog catalog = spec::LoadCatalog(root);
   EXPECT_EQ(claims::CheckAgainstCatalog(claims::LoadClaims(root), catalog), std::vector<std::string>{});
 
-  RunOutcome outcome = run::Run(catalog, Options({"http-plaintext"}, {"go-nethttp", "rust-axum"}), fake_);
+  RunOptions options = Options({"http-plaintext"}, {"go-nethttp", "rust-axum"});
+  options.load_points = true;  // the quick suite measures none by default
+  RunOutcome outcome = run::Run(catalog, options, fake_);
   ASSERT_TRUE(outcome.ok);
   const std::string metric = "latency_p99_at_7000_rps_ns";
   EXPECT_EQ(Http(outcome, "rust-axum").summary.at(metric).median, 700'000);
@@ -326,6 +329,102 @@ conditions = "test"
   ASSERT_NE(claim, nullptr);
   EXPECT_EQ(claim->verdict, results::Verdict::kConsistent) << claim->detail;
   fs::remove_all(root);
+}
+
+// A launcher whose instruction counts are given: Rust's iteration executes half Go's.
+class CountingLauncher : public FakeLauncher {
+ public:
+  results::InstructionCount CountInstructions(const spec::Workload& w, const spec::BatchTask& task,
+                                              const spec::Implementation& impl, const fs::path&,
+                                              const std::optional<BatchInput>&, const BatchRunOptions&,
+                                              int iterations) override {
+    calls.push_back("count " + w.id + "/" + task.id + " " + impl.id);
+    results::InstructionCount count;
+    count.iterations = iterations;
+    count.base_instructions = 1'000'000;
+    count.total_instructions = impl.language == spec::Language::kRust ? 3'000'000 : 5'000'000;
+    count.per_iteration = static_cast<double>(*count.total_instructions - *count.base_instructions) / iterations;
+    count.tool = "fake";
+    return count;
+  }
+};
+
+// Instruction counts (issue 14): after a task's rounds, one count per implementation that
+// ran it, summarised as one exact count (no interval, not noisy, not a thin figure), with
+// an exact ratio; and none at all with --no-instruction-counts.
+TEST_F(OrchestratorTest, InstructionCountsComeAfterTheRoundsAsOneExactCount) {
+  CountingLauncher counting;
+  RunOutcome outcome = run::Run(catalog_, Options({"cpu-bound"}, {"go-cpu", "rust-cpu"}), counting);
+  ASSERT_TRUE(outcome.ok);
+  const results::BatchWorkload& batch = *outcome.results.workloads.front().batch();
+  ASSERT_EQ(batch.tasks.size(), 2u);
+  for (const auto& task : batch.tasks) {
+    // Every round of the task, then its counts, then the next task.
+    auto first_count = std::find_if(counting.calls.begin(), counting.calls.end(), [&](const std::string& call) {
+      return call.rfind("count cpu-bound/" + task.id + " ", 0) == 0;
+    });
+    ASSERT_NE(first_count, counting.calls.end()) << task.id;
+    EXPECT_EQ(std::count_if(counting.calls.begin(), counting.calls.end(),
+                            [&](const std::string& call) { return call.rfind("count cpu-bound/" + task.id, 0) == 0; }),
+              2);
+    EXPECT_EQ(std::find_if(first_count, counting.calls.end(),
+                           [&](const std::string& call) { return call.rfind("batch cpu-bound/" + task.id, 0) == 0; }),
+              counting.calls.end())
+        << task.id << ": a round after the counts";
+    for (const auto& e : task.implementations) {
+      ASSERT_TRUE(e.instructions.has_value()) << task.id << " " << e.id;
+      const results::Summary& s = e.summary.at("instructions_per_iteration");
+      EXPECT_EQ(s.median, e.id == "rust-cpu" ? 1e6 : 2e6);
+      EXPECT_EQ(s.n, 1);
+      EXPECT_FALSE(s.HasInterval());
+      EXPECT_FALSE(s.noisy);
+      EXPECT_EQ(s.samples_of, "one exact count");
+    }
+    bool ratio = false;
+    for (const auto& r : task.ratios.value()) {
+      if (r.metric != "instructions_per_iteration") continue;
+      ratio = true;
+      EXPECT_EQ(r.value, 0.5);
+      EXPECT_FALSE(r.noisy);
+    }
+    EXPECT_TRUE(ratio) << task.id;
+  }
+  // Written and read back whole.
+  results::RunResults saved = results::ReadResultsFile(out_ / "results.json");
+  const results::BatchEntry& entry = saved.workloads.front().batch()->tasks.front().implementations.front();
+  ASSERT_TRUE(entry.instructions.has_value());
+  EXPECT_EQ(entry.instructions->tool, "fake");
+  EXPECT_EQ(entry.instructions->iterations, 2);
+  EXPECT_TRUE(entry.instructions->per_iteration.has_value());
+
+  CountingLauncher off_launcher;
+  RunOptions off = Options({"cpu-bound"}, {"go-cpu", "rust-cpu"});
+  off.instruction_counts = false;
+  RunOutcome none = run::Run(catalog_, off, off_launcher);
+  for (const auto& call : off_launcher.calls) EXPECT_EQ(call.rfind("count ", 0), std::string::npos) << call;
+  for (const auto& task : none.results.workloads.front().batch()->tasks) {
+    for (const auto& e : task.implementations) {
+      EXPECT_FALSE(e.instructions.has_value()) << task.id << " " << e.id;
+      EXPECT_EQ(e.summary.count("instructions_per_iteration"), 0u);
+    }
+  }
+}
+
+// The worker pool is not counted, and its results say why; the tests' fake launcher, which
+// starts nothing, records that it counted nothing.
+TEST_F(OrchestratorTest, WorkerPoolSaysWhyItIsNotCounted) {
+  RunOutcome outcome = run::Run(catalog_, Options({"worker-pool"}, {"go-goroutines"}), fake_);
+  const results::BatchWorkload& pool = *outcome.results.workloads.front().batch();
+  ASSERT_TRUE(pool.instructions_not_counted.has_value());
+  EXPECT_NE(pool.instructions_not_counted->find("one thread at a time"), std::string::npos);
+  for (const auto& task : pool.tasks) {
+    for (const auto& e : task.implementations) EXPECT_FALSE(e.instructions.has_value()) << task.id;
+  }
+  fs::remove_all(out_);
+  RunOutcome parse = run::Run(catalog_, Options({"json-parse"}, {"go-encoding-json"}), fake_);
+  const results::BatchEntry& e = parse.results.workloads.front().batch()->tasks.front().implementations.front();
+  ASSERT_TRUE(e.instructions.has_value());
+  EXPECT_EQ(e.instructions->error, "not counted by this launcher");
 }
 
 }  // namespace

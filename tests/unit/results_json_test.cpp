@@ -166,6 +166,9 @@ TEST(ResultsJson, PreviousReleaseMarkdownRendersTheSameButForTheNewNotes) {
   replace("1 warmup + 2 measured iterations per runner; medians over the iterations, with 95% bootstrap CIs.",
           "1 runner process(es) per implementation, each 1 warmup + 2 measured iterations; one sample per process (the "
           "median of its iterations), medians over the processes with 95% order-statistic CIs (none below 6 samples).");
+  replace("Cold and incremental build times were not measured in this run (--no-build-times).",
+          "Cold and incremental build times were not measured in this run (the full suite times them; the quick suite "
+          "only with --build-times).");
   replace("Build times in seconds of wall time; binary sizes",
           "Build times in seconds of wall time (medians where cold builds ran several times); binary sizes");
   // The intervals are recomputed (two trials: none at 95%, so the cells show the median and
@@ -243,6 +246,54 @@ TEST(ResultsJson, CurrentVersionRoundTripsExactly) {
   json twice = ResultsJson(ReadResults(once));
   EXPECT_TRUE(once == twice) << Differences(once, twice);
   EXPECT_EQ(once["builds"]["go-nethttp"]["settings"]["GOAMD64"], "v1");
+}
+
+// Instruction counts (issue 14): a count and a failed count are written and read back; an
+// entry that was not counted has no "instructions" key; a malformed count is refused at its
+// path.
+TEST(ResultsJson, InstructionCountsRoundTripAndAreAbsentWhenNotCounted) {
+  RunResults r = ReadResults(V1Document());
+  ASSERT_NE(r.workloads[1].batch(), nullptr);
+  BatchWorkload& batch = *r.workloads[1].batch();
+  ASSERT_FALSE(batch.tasks.empty());
+  std::vector<BatchEntry>& entries = batch.tasks[0].implementations;
+  ASSERT_GE(entries.size(), 2u);
+  entries[0].instructions = InstructionCount{1.5e9, 2, 400'000'000, 3'400'000'000,
+                                             "valgrind-3.19.0 cachegrind --cache-sim=no, setarch -R", std::nullopt};
+  entries[1].instructions = InstructionCount{std::nullopt, 2, std::nullopt, std::nullopt, "valgrind",
+                                             "valgrind not found: scripts/bootstrap.sh installs it"};
+  batch.instructions_not_counted = "valgrind runs one thread at a time";
+
+  json once = ResultsJson(r);
+  const json& task = once["workloads"][1]["tasks"][0];
+  EXPECT_EQ(task["implementations"][0]["instructions"]["per_iteration"], 1.5e9);
+  EXPECT_EQ(task["implementations"][0]["instructions"]["total_instructions"], 3'400'000'000);
+  EXPECT_FALSE(task["implementations"][1]["instructions"].contains("per_iteration"));
+  EXPECT_EQ(task["implementations"][1]["instructions"]["error"],
+            "valgrind not found: scripts/bootstrap.sh installs it");
+  for (size_t i = 2; i < task["implementations"].size(); ++i) {
+    EXPECT_FALSE(task["implementations"][i].contains("instructions")) << i;
+  }
+  EXPECT_EQ(once["workloads"][1]["instructions_not_counted"], "valgrind runs one thread at a time");
+  EXPECT_FALSE(V1Document()["workloads"][1].contains("instructions_not_counted"));
+
+  RunResults back = ReadResults(once);
+  const BatchWorkload& read = *back.workloads[1].batch();
+  const InstructionCount& counted = read.tasks[0].implementations[0].instructions.value();
+  EXPECT_EQ(counted.per_iteration, 1.5e9);
+  EXPECT_EQ(counted.iterations, 2);
+  EXPECT_EQ(counted.base_instructions, 400'000'000);
+  EXPECT_EQ(counted.total_instructions, 3'400'000'000);
+  EXPECT_EQ(counted.tool, "valgrind-3.19.0 cachegrind --cache-sim=no, setarch -R");
+  EXPECT_EQ(counted.error, std::nullopt);
+  EXPECT_EQ(read.tasks[0].implementations[1].instructions.value().error,
+            "valgrind not found: scripts/bootstrap.sh installs it");
+  EXPECT_EQ(read.instructions_not_counted, "valgrind runs one thread at a time");
+  EXPECT_TRUE(once == ResultsJson(back)) << Differences(once, ResultsJson(back));
+
+  json bad = once;
+  bad["workloads"][1]["tasks"][0]["implementations"][0]["instructions"]["total_instructions"] = "many";
+  ExpectPathError(bad, "/workloads/1/tasks/0/implementations/0/instructions/total_instructions", "expected an integer");
 }
 
 }  // namespace

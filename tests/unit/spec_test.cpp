@@ -217,6 +217,67 @@ TEST_F(SpecFiles, BatchErrorsNameTheLine) {
             http_key.string() + ":1: 'vectors' is for http workloads; batch tasks pin 'expect'");
 }
 
+// [instructions] (issue 14): K, the quick suite, or why not; absent means not counted.
+TEST_F(SpecFiles, InstructionsTable) {
+  const std::string task = "[[task]]\nid = \"t\"\nthroughput = \"none\"\nexpect = \"x\"\n";
+  auto counted = Write("a.toml", std::string(kBatchHead) + "[instructions]\niterations = 3\nquick = false\n" + task);
+  Workload w = LoadWorkload(counted);
+  ASSERT_TRUE(w.batch.instructions.has_value());
+  EXPECT_EQ(w.batch.instructions->iterations, 3);
+  EXPECT_FALSE(w.batch.instructions->quick);
+  EXPECT_TRUE(w.batch.instructions->Counted());
+  auto defaults = Write("b.toml", std::string(kBatchHead) + "[instructions]\n" + task);
+  w = LoadWorkload(defaults);
+  ASSERT_TRUE(w.batch.instructions.has_value());
+  EXPECT_EQ(w.batch.instructions->iterations, 2);
+  EXPECT_TRUE(w.batch.instructions->quick);
+  auto why_not = Write("c.toml", std::string(kBatchHead) + "[instructions]\nnot_counted = \"threads\"\n" + task);
+  w = LoadWorkload(why_not);
+  ASSERT_TRUE(w.batch.instructions.has_value());
+  EXPECT_FALSE(w.batch.instructions->Counted());
+  EXPECT_EQ(w.batch.instructions->not_counted, "threads");
+  auto absent = Write("d.toml", std::string(kBatchHead) + task);
+  EXPECT_FALSE(LoadWorkload(absent).batch.instructions.has_value());
+
+  // The real workloads: the single-threaded ones are counted (regex in the full suite
+  // only), the worker pool says why it is not.
+  Catalog c = LoadCatalog(CLAIMBENCH_SOURCE_DIR);
+  for (const char* id : {"json-parse", "cpu-bound", "regex"}) {
+    const auto& counting = c.GetWorkload(id).batch.instructions;
+    ASSERT_TRUE(counting.has_value()) << id;
+    EXPECT_TRUE(counting->Counted()) << id;
+    EXPECT_EQ(counting->iterations, 2) << id;
+    EXPECT_EQ(counting->quick, std::string(id) != "regex") << id;
+  }
+  const auto& pool = c.GetWorkload("worker-pool").batch.instructions;
+  ASSERT_TRUE(pool.has_value());
+  EXPECT_NE(pool->not_counted.find("one thread at a time"), std::string::npos) << pool->not_counted;
+}
+
+TEST_F(SpecFiles, InstructionsErrorsNameTheLine) {
+  const std::string task = "[[task]]\nid = \"t\"\nthroughput = \"none\"\nexpect = \"x\"\n";
+  // kBatchHead is 7 lines: [instructions] is line 8, its first key line 9.
+  auto typo = Write("a.toml", std::string(kBatchHead) + "[instructions]\niteration = 2\n" + task);
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(typo); }),
+            typo.string() + ":9: unknown key 'iteration' (expected one of: iterations quick not_counted)");
+  auto zero = Write("b.toml", std::string(kBatchHead) + "[instructions]\niterations = 0\n" + task);
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(zero); }), zero.string() + ":9: 'iterations' must be at least 1");
+  auto text = Write("c.toml", std::string(kBatchHead) + "[instructions]\niterations = \"2\"\n" + task);
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(text); }), text.string() + ":9: 'iterations' must be an integer");
+  auto quick = Write("d.toml", std::string(kBatchHead) + "[instructions]\nquick = \"no\"\n" + task);
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(quick); }), quick.string() + ":9: 'quick' must be true or false");
+  auto both =
+      Write("e.toml", std::string(kBatchHead) + "[instructions]\nnot_counted = \"threads\"\niterations = 2\n" + task);
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(both); }),
+            both.string() + ":10: 'iterations' has no use beside 'not_counted': the workload is not counted");
+  auto empty = Write("f.toml", std::string(kBatchHead) + "[instructions]\nnot_counted = \"\"\n" + task);
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(empty); }),
+            empty.string() + ":9: 'not_counted' must say why the workload is not counted");
+  auto http = Write("g.toml", "id = \"h\"\nkind = \"http\"\nvectors = \"v.toml\"\nimplementations = [\"a\"]\n"
+                              "[instructions]\niterations = 2\n");
+  EXPECT_EQ(ErrorOf([&] { LoadWorkload(http); }), http.string() + ":5: 'instructions' is for batch workloads");
+}
+
 TEST_F(SpecFiles, ImplementationArgs) {
   auto p = Write("implementations.toml",
                  "[[implementation]]\nid = \"r\"\nlanguage = \"rust\"\nkind = \"batch-runner\"\npackage = \"p\"\n"

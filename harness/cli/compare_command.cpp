@@ -1,0 +1,149 @@
+// `claimbench compare`.
+#include "cli/compare_command.h"
+
+#include <iostream>
+#include <set>
+#include <stdexcept>
+
+#include "compare/baselines.h"
+#include "compare/comparability.h"
+#include "compare/compare_report.h"
+#include "compare/gate.h"
+#include "results/results_json.h"
+#include "run/run.h"
+#include "spec/workload.h"
+#include "util/files.h"
+
+namespace claimbench::cli {
+namespace {
+
+// Why the input cannot be compared: exit 2, with the reason.
+class UnusableInput : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+results::RunResults ReadInput(const std::string& role, const std::filesystem::path& file) {
+  if (!std::filesystem::is_regular_file(file)) throw UnusableInput(role + " " + file.string() + ": no such file");
+  try {
+    return results::ReadResultsFile(file);
+  } catch (const std::exception& e) {
+    throw UnusableInput(role + " " + file.string() + " is not a claimbench results file this release reads: " +
+                        e.what());
+  }
+}
+
+// The implementations (and workloads) of the regressed cells, measured again with NEW's
+// suite and another seed, then those cells alone judged against BASE (a family of only the
+// cells being confirmed). A regression stands only if the rerun flags it too.
+void ConfirmRegressions(const CommonOptions& common, const results::RunResults& base, const results::RunResults& fresh,
+                        const compare::GateOptions& gate_options, compare::GateResult& gate) {
+  compare::CellSelection again;
+  std::set<std::string> workloads, impls, metrics;
+  bool builds = false;
+  for (const auto& j : gate.cells) {
+    if (j.change != compare::CellChange::kRegression) continue;
+    const std::string& w = j.cell.key.workload;
+    if (w == "build") builds = true;
+    else workloads.insert(w.substr(0, w.find('/')));
+    impls.insert(j.cell.key.implementation);
+    metrics.insert(j.cell.key.metric);
+  }
+  run::RunOptions options;
+  options.suite = fresh.suite;
+  options.implementations.assign(impls.begin(), impls.end());
+  // A build figure needs the builds timed; the implementations' own workloads then run too.
+  if (!builds) options.workloads.assign(workloads.begin(), workloads.end());
+  options.build_times = builds;
+  options.seed = fresh.context.seed + 1;
+  options.cpus = CpuSplitFor(common);
+  options.out_dir = std::filesystem::temp_directory_path() / ("claimbench-confirm-" + fresh.run_id);
+  std::cerr << "claimbench compare: measuring " << options.implementations.size()
+            << " implementation(s) again to confirm " << gate.Count(compare::CellChange::kRegression)
+            << " regressed cell(s); results in " << options.out_dir.string() << "/\n";
+  const run::RunOutcome outcome = run::Run(spec::LoadCatalog(RepoRoot(common)), options);
+  again.implementations = options.implementations;
+  again.workloads.assign(workloads.begin(), workloads.end());
+  if (builds) again.workloads.push_back("build");
+  again.metrics.assign(metrics.begin(), metrics.end());
+  compare::GateResult second = compare::JudgeCells(compare::PairCells(base, outcome.results, again), gate_options);
+  compare::ApplyConfirmation(gate, second);
+}
+
+int CompareFiles(const CommonOptions& common, const CompareCommand& command) {
+  const auto format = compare::ParseCompareFormat(command.format);
+  if (!format) throw std::invalid_argument("--format must be text, md or json, not '" + command.format + "'");
+  std::filesystem::path base_file, new_file;
+  if (!command.baseline.empty()) {
+    if (command.files.size() != 1) {
+      throw std::invalid_argument("with --baseline NAME, give one results file (NEW); got " +
+                                  std::to_string(command.files.size()));
+    }
+    base_file = compare::BaselineFile(RepoRoot(common), command.baseline);
+    if (!std::filesystem::exists(base_file)) {
+      throw UnusableInput("no baseline '" + command.baseline + "' (" + base_file.string() +
+                          "); save one with `claimbench run --save-baseline " + command.baseline + "`");
+    }
+    new_file = command.files[0];
+  } else {
+    if (command.files.size() != 2) {
+      throw std::invalid_argument("give two results files, BASE and NEW (or --baseline NAME and NEW); got " +
+                                  std::to_string(command.files.size()));
+    }
+    base_file = command.files[0];
+    new_file = command.files[1];
+  }
+  if (!(command.alpha > 0 && command.alpha < 1)) throw std::invalid_argument("--alpha must lie between 0 and 1");
+  compare::GateOptions gate_options;
+  gate_options.alpha = command.alpha;
+  if (command.threshold_percent) {
+    if (!(*command.threshold_percent >= 0 && *command.threshold_percent < 1000)) {
+      throw std::invalid_argument("--threshold is a percentage from 0 to 1000, e.g. 5");
+    }
+    gate_options.threshold = *command.threshold_percent / 100;
+  }
+
+  const results::RunResults base = ReadInput("BASE", base_file);
+  const results::RunResults fresh = ReadInput("NEW", new_file);
+  const compare::Comparability comparable = compare::CheckComparable(base, fresh);
+  if (comparable.refusal) throw UnusableInput(*comparable.refusal);
+  const compare::PairedCells paired = compare::PairCells(base, fresh, command.selection);
+  if (paired.cells.empty() && paired.lost.empty()) {
+    throw UnusableInput(
+        "nothing to compare: no workload x implementation x metric selected is in both runs (different workloads, "
+        "or a selection that matches nothing)");
+  }
+  compare::ComparisonReport report;
+  report.base = compare::LabelOf(base_file.string(), base);
+  report.fresh = compare::LabelOf(new_file.string(), fresh);
+  report.warnings = comparable.warnings;
+  report.gate = compare::JudgeCells(paired, gate_options);
+  report.only_in_base = paired.only_in_base;
+  report.only_in_new = paired.only_in_new;
+  report.not_positive = paired.not_positive;
+  report.all_cells = command.all;
+  if (command.confirm && report.gate.Count(compare::CellChange::kRegression) > 0) {
+    ConfirmRegressions(common, base, fresh, gate_options, report.gate);
+    report.confirmed = true;
+  }
+  if (command.out.empty()) {
+    std::cout << compare::RenderComparison(report, *format);
+  } else {
+    WriteFileAtomic(command.out, compare::RenderComparison(report, *format));
+    std::cout << compare::RenderComparison(report, compare::CompareFormat::kText);
+  }
+  return report.gate.Regressed() ? kExitFailed : kExitOk;
+}
+
+}  // namespace
+
+int Compare(const CommonOptions& common, const CompareCommand& command) {
+  try {
+    return CompareFiles(common, command);
+  } catch (const UnusableInput& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
+
+}  // namespace claimbench::cli

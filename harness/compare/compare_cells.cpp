@@ -1,0 +1,136 @@
+// Pairing two runs' figures cell by cell.
+#include "compare/compare_cells.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace claimbench::compare {
+namespace {
+
+using results::Status;
+
+// One run's figures, flattened: each workload (or task) x implementation's status and
+// summaries, and each build's figures as summaries.
+struct Entry {
+  Status status = Status::kOk;
+  std::string error;
+  std::map<std::string, CellSide> sides;  ///< by metric
+};
+using Flat = std::map<std::pair<std::string, std::string>, Entry>;  // (workload, implementation)
+
+std::map<std::string, CellSide> Sides(const results::Summaries& summaries) {
+  std::map<std::string, CellSide> out;
+  for (const auto& [name, s] : summaries) out[name] = {s.SamplesOrMedian(), s.samples_of.value_or("")};
+  return out;
+}
+
+Flat Flatten(const results::RunResults& run, const stats::MetricRegistry& registry) {
+  Flat flat;
+  for (const auto& w : run.workloads) {
+    if (const auto* http = w.http()) {
+      for (const auto& impl : http->implementations) {
+        if (impl.summary.empty() && impl.status == Status::kOk) continue;  // verified, not measured
+        flat[{http->id, impl.id}] = {impl.status, impl.error.value_or(""), Sides(impl.summary)};
+      }
+    } else if (const auto* batch = w.batch()) {
+      for (const auto& task : batch->tasks) {
+        for (const auto& entry : task.implementations) {
+          flat[{batch->id + "/" + task.id, entry.id}] = {entry.status, entry.error.value_or(""), Sides(entry.summary)};
+        }
+      }
+    }
+  }
+  for (const auto& [id, b] : run.builds) {
+    Entry e;
+    e.status = b.record.ok ? Status::kOk : Status::kBuildFailed;
+    e.error = b.record.error;
+    if (b.record.ok) {
+      for (const stats::Metric* m : registry.From(stats::Source::kBuild)) {
+        std::vector<double> samples = m->build_samples ? m->build_samples(b.record) : std::vector<double>{};
+        if (samples.empty()) {
+          if (auto v = m->from_build(b.record)) samples = {*v};
+        }
+        if (!samples.empty()) e.sides[m->name] = {samples, samples.size() > 1 ? "builds" : ""};
+      }
+    }
+    flat[{"build", id}] = std::move(e);
+  }
+  return flat;
+}
+
+bool Selected(const std::vector<std::string>& wanted, const std::string& value) {
+  return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
+}
+
+// "json-parse/parse-tweets" is selected by "json-parse" or by the whole name.
+bool WorkloadSelected(const std::vector<std::string>& wanted, const std::string& workload) {
+  return Selected(wanted, workload) || Selected(wanted, workload.substr(0, workload.find('/')));
+}
+
+std::optional<stats::Metric> Describe(const std::string& name, const stats::MetricRegistry& fresh,
+                                      const stats::MetricRegistry& base) {
+  if (const auto* m = fresh.Find(name)) return *m;
+  if (const auto* m = base.Find(name)) return *m;
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool CellKey::operator<(const CellKey& other) const {
+  return std::tie(workload, implementation, metric) < std::tie(other.workload, other.implementation, other.metric);
+}
+
+PairedCells PairCells(const results::RunResults& base, const results::RunResults& fresh,
+                      const CellSelection& selection) {
+  const stats::MetricRegistry base_registry = stats::MetricRegistry::ForResults(base);
+  const stats::MetricRegistry fresh_registry = stats::MetricRegistry::ForResults(fresh);
+  const Flat before = Flatten(base, base_registry);
+  const Flat after = Flatten(fresh, fresh_registry);
+  PairedCells out;
+  for (const auto& [where, b] : before) {
+    const auto& [workload, impl] = where;
+    if (!WorkloadSelected(selection.workloads, workload) || !Selected(selection.implementations, impl)) continue;
+    auto it = after.find(where);
+    if (it == after.end()) {
+      out.only_in_base.push_back(workload + " / " + impl);
+      continue;
+    }
+    const Entry& a = it->second;
+    if (b.status == Status::kOk && a.status != Status::kOk) {
+      out.lost.push_back({workload, impl, b.status, a.status, a.error});
+      continue;
+    }
+    if (b.status != Status::kOk) {
+      if (a.status == Status::kOk) out.regained.push_back({workload, impl, b.status, a.status, b.error});
+      continue;
+    }
+    for (const auto& [name, side] : b.sides) {
+      auto other = a.sides.find(name);
+      if (other == a.sides.end()) continue;
+      std::optional<stats::Metric> metric = Describe(name, fresh_registry, base_registry);
+      if (!metric) metric = stats::MetricRegistry::RunnerExtra(name);
+      const bool wanted = selection.metrics.empty() ? metric->gate_floor.has_value() : Selected(selection.metrics, name);
+      if (!wanted) continue;
+      Cell cell{{workload, impl, name}, *metric, side, other->second};
+      auto positive = [](const std::vector<double>& v) {
+        return !v.empty() && std::all_of(v.begin(), v.end(), [](double x) { return x > 0; });
+      };
+      if (!positive(cell.base.samples) || !positive(cell.fresh.samples)) {
+        out.not_positive.push_back(cell.key.Label());
+        continue;
+      }
+      out.cells.push_back(std::move(cell));
+    }
+  }
+  for (const auto& [where, a] : after) {
+    const auto& [workload, impl] = where;
+    if (!WorkloadSelected(selection.workloads, workload) || !Selected(selection.implementations, impl)) continue;
+    if (!before.count(where)) out.only_in_new.push_back(workload + " / " + impl);
+  }
+  std::sort(out.cells.begin(), out.cells.end(), [](const Cell& x, const Cell& y) { return x.key < y.key; });
+  return out;
+}
+
+}  // namespace claimbench::compare

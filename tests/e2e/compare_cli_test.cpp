@@ -1,0 +1,174 @@
+// `claimbench compare` on a recorded run (tests/data/compare-run/results.json: the quick
+// suite's http-plaintext and cpu-bound workloads, trials slimmed to their summaries): the
+// exit-code contract of the regression gate and what each output format says.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "process/command.h"
+#include "util/files.h"
+
+namespace claimbench {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const fs::path kRecorded = fs::path(CLAIMBENCH_SOURCE_DIR) / "tests/data/compare-run/results.json";
+
+process::CommandResult Cli(std::vector<std::string> args, const fs::path& cwd = CLAIMBENCH_SOURCE_DIR) {
+  args.insert(args.begin(), CLAIMBENCH_BINARY);
+  return process::RunCommand(args, cwd, {}, std::chrono::seconds(60));
+}
+
+fs::path TempDir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("claimbench-compare-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p;
+}
+
+json Recorded() { return json::parse(ReadFile(kRecorded)); }
+
+fs::path Write(const fs::path& dir, const std::string& name, const json& document) {
+  WriteFileAtomic(dir / name, document.dump());
+  return dir / name;
+}
+
+// The recorded run with one implementation's req/s `factor` times what it was, in every trial.
+json WithThroughputScaled(json document, const std::string& workload, const std::string& impl, double factor) {
+  for (auto& w : document["workloads"]) {
+    if (w["id"] != workload) continue;
+    for (auto& i : w["implementations"]) {
+      if (i["id"] != impl) continue;
+      auto& s = i["summary"]["requests_per_s"];
+      for (auto& v : s["samples"]) v = v.get<double>() * factor;
+      for (const char* key : {"median", "min", "max", "ci_low", "ci_high"}) {
+        if (s[key].is_number()) s[key] = s[key].get<double>() * factor;
+      }
+      return document;
+    }
+  }
+  ADD_FAILURE() << workload << " / " << impl << " is not in the recorded run";
+  return document;
+}
+
+TEST(CompareCli, ARunComparedWithItselfHasNoRegression) {
+  auto r = Cli({"compare", kRecorded.string(), kRecorded.string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("no regression: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cells: "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("warning:"), std::string::npos) << r.out;
+}
+
+TEST(CompareCli, AnImplementationThirtyPercentSlowerFailsTheGateByName) {
+  const fs::path dir = TempDir("slower");
+  const fs::path slower = Write(dir, "new.json", WithThroughputScaled(Recorded(), "http-plaintext", "rust-axum", 0.7));
+  auto r = Cli({"compare", kRecorded.string(), slower.string()});
+  EXPECT_EQ(r.status.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("REGRESSION (1): http-plaintext / rust-axum / requests_per_s -30.0%"), std::string::npos) << r.out;
+  // Faster is an improvement, never a failure.
+  const fs::path faster = Write(dir, "faster.json", WithThroughputScaled(Recorded(), "http-plaintext", "rust-axum", 1.3));
+  auto better = Cli({"compare", kRecorded.string(), faster.string()});
+  EXPECT_EQ(better.status.code, 0) << better.out;
+  EXPECT_NE(better.out.find("improvement (+30.0%)"), std::string::npos) << better.out;
+}
+
+TEST(CompareCli, MarkdownAndJsonSayTheSame) {
+  const fs::path dir = TempDir("formats");
+  const fs::path slower = Write(dir, "new.json", WithThroughputScaled(Recorded(), "http-plaintext", "rust-axum", 0.7));
+  auto md = Cli({"compare", kRecorded.string(), slower.string(), "--format", "md", "--out", (dir / "summary.md").string()});
+  EXPECT_EQ(md.status.code, 1);
+  const std::string summary = ReadFile(dir / "summary.md");
+  EXPECT_EQ(summary.rfind("## claimbench compare\n\n**REGRESSION (1): http-plaintext / rust-axum", 0), 0u) << summary;
+  EXPECT_NE(summary.find("| http-plaintext | rust-axum | requests_per_s |"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("<details>"), std::string::npos);
+  EXPECT_NE(md.out.find("REGRESSION (1)"), std::string::npos) << "stdout shows text when --out takes the format";
+
+  auto js = Cli({"compare", kRecorded.string(), slower.string(), "--format", "json"});
+  EXPECT_EQ(js.status.code, 1);
+  const json out = json::parse(js.out);
+  EXPECT_TRUE(out["regressed"].get<bool>());
+  int regressions = 0;
+  for (const auto& cell : out["cells"]) {
+    if (cell["change"] == "regression") {
+      ++regressions;
+      EXPECT_EQ(cell["implementation"], "rust-axum");
+      EXPECT_EQ(cell["metric"], "requests_per_s");
+      EXPECT_NEAR(cell["ratio"].get<double>(), 0.7, 1e-9);
+      EXPECT_LE(cell["p_adjusted"].get<double>(), 0.05);
+      EXPECT_TRUE(cell["reachable"].get<bool>());
+    }
+  }
+  EXPECT_EQ(regressions, 1);
+}
+
+TEST(CompareCli, UnusableInputExitsTwoAndSaysWhy) {
+  const fs::path dir = TempDir("unusable");
+  const fs::path foreign = Write(dir, "foreign.json", json{{"hello", "world"}});
+  auto r = Cli({"compare", kRecorded.string(), foreign.string()});
+  EXPECT_EQ(r.status.code, 2);
+  EXPECT_NE(r.err.find("NEW " + foreign.string() + " is not a claimbench results file"), std::string::npos) << r.err;
+
+  json future = Recorded();
+  future["schema_version"] = 99;
+  auto v = Cli({"compare", Write(dir, "future.json", future).string(), kRecorded.string()});
+  EXPECT_EQ(v.status.code, 2);
+  EXPECT_NE(v.err.find("BASE"), std::string::npos) << v.err;
+
+  // Runs with no workload in common.
+  json only_http = Recorded(), only_batch = Recorded();
+  auto keep = [](json& d, const std::string& kind) {
+    json kept = json::array();
+    for (auto& w : d["workloads"]) {
+      if (w["kind"] == kind) kept.push_back(w);
+    }
+    d["workloads"] = kept;
+    d["builds"] = json::object();
+  };
+  keep(only_http, "http");
+  keep(only_batch, "batch");
+  auto disjoint = Cli({"compare", Write(dir, "http.json", only_http).string(), Write(dir, "batch.json", only_batch).string()});
+  EXPECT_EQ(disjoint.status.code, 2);
+  EXPECT_NE(disjoint.err.find("nothing to compare"), std::string::npos) << disjoint.err;
+}
+
+TEST(CompareCli, DifferentMachinesAreWarnedAbout) {
+  const fs::path dir = TempDir("machine");
+  json other = Recorded();
+  other["context"]["cpu_model"] = "Another CPU";
+  auto r = Cli({"compare", kRecorded.string(), Write(dir, "other.json", other).string()});
+  EXPECT_EQ(r.status.code, 0) << r.err;
+  EXPECT_NE(r.out.find("warning: machine: CPU differs: BASE "), std::string::npos) << r.out;
+}
+
+TEST(CompareCli, BaselinesByName) {
+  const fs::path root = TempDir("baselines");
+  fs::create_directories(root / "workloads");
+  fs::create_directories(root / "results" / "baselines");
+  fs::copy_file(kRecorded, root / "results" / "baselines" / "main.json");
+  auto r = Cli({"compare", "--root", root.string(), "--baseline", "main", kRecorded.string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("results/baselines/main.json"), std::string::npos) << r.out;
+  auto missing = Cli({"compare", "--root", root.string(), "--baseline", "release", kRecorded.string()});
+  EXPECT_EQ(missing.status.code, 2);
+  EXPECT_NE(missing.err.find("no baseline 'release'"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("claimbench run --save-baseline release"), std::string::npos) << missing.err;
+}
+
+TEST(CompareCli, SelectionNarrowsTheFamily) {
+  auto all = json::parse(Cli({"compare", kRecorded.string(), kRecorded.string(), "--format", "json"}).out);
+  auto one = json::parse(Cli({"compare", kRecorded.string(), kRecorded.string(), "--format", "json", "--workload",
+                              "http-plaintext", "--metric", "requests_per_s"})
+                             .out);
+  EXPECT_LT(one["cells"].size(), all["cells"].size());
+  for (const auto& cell : one["cells"]) {
+    EXPECT_EQ(cell["workload"], "http-plaintext");
+    EXPECT_EQ(cell["metric"], "requests_per_s");
+  }
+}
+
+}  // namespace
+}  // namespace claimbench
