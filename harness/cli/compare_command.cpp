@@ -40,9 +40,11 @@ void ConfirmRegressions(const CommonOptions& common, const results::RunResults& 
                         const compare::GateOptions& gate_options, compare::GateResult& gate) {
   compare::CellSelection again;
   std::set<std::string> workloads, impls, metrics;
+  std::set<compare::CellKey> flagged;
   bool builds = false;
   for (const auto& j : gate.cells) {
     if (j.change != compare::CellChange::kRegression) continue;
+    flagged.insert(j.cell.key);
     const std::string& w = j.cell.key.workload;
     if (w == "build") builds = true;
     else workloads.insert(w.substr(0, w.find('/')));
@@ -56,6 +58,15 @@ void ConfirmRegressions(const CommonOptions& common, const results::RunResults& 
   if (!builds) options.workloads.assign(workloads.begin(), workloads.end());
   options.build_times = builds;
   options.seed = fresh.context.seed + 1;
+  // NEW's trial counts, so the rerun's samples are as many as the ones it confirms.
+  for (const auto& w : fresh.workloads) {
+    if (const auto* http = w.http(); http && http->load && workloads.count(http->id)) {
+      options.repeat = static_cast<int>(http->load->repeat);
+      if (http->load->load_points_in != "no trial") options.load_points = true;
+    } else if (const auto* batch = w.batch(); batch && workloads.count(batch->id)) {
+      options.processes = static_cast<int>(batch->batch.processes);
+    }
+  }
   options.cpus = CpuSplitFor(common);
   options.out_dir = std::filesystem::temp_directory_path() / ("claimbench-confirm-" + fresh.run_id);
   std::cerr << "claimbench compare: measuring " << options.implementations.size()
@@ -66,8 +77,12 @@ void ConfirmRegressions(const CommonOptions& common, const results::RunResults& 
   again.workloads.assign(workloads.begin(), workloads.end());
   if (builds) again.workloads.push_back("build");
   again.metrics.assign(metrics.begin(), metrics.end());
-  compare::GateResult second = compare::JudgeCells(compare::PairCells(base, outcome.results, again), gate_options);
-  compare::ApplyConfirmation(gate, second);
+  // Only the flagged cells, in a family of their own.
+  compare::PairedCells paired = compare::PairCells(base, outcome.results, again);
+  std::erase_if(paired.cells, [&](const compare::Cell& c) { return !flagged.count(c.key); });
+  paired.lost.clear();
+  paired.regained.clear();
+  compare::ApplyConfirmation(gate, compare::JudgeCells(paired, gate_options));
 }
 
 int CompareFiles(const CommonOptions& common, const CompareCommand& command) {
@@ -121,15 +136,25 @@ int CompareFiles(const CommonOptions& common, const CompareCommand& command) {
   report.only_in_base = paired.only_in_base;
   report.only_in_new = paired.only_in_new;
   report.not_positive = paired.not_positive;
+  report.not_compared = paired.not_compared;
   report.all_cells = command.all;
   if (command.confirm && report.gate.Count(compare::CellChange::kRegression) > 0) {
-    ConfirmRegressions(common, base, fresh, gate_options, report.gate);
-    report.confirmed = true;
+    try {
+      ConfirmRegressions(common, base, fresh, gate_options, report.gate);
+      report.confirmed = true;
+    } catch (const std::exception& e) {  // the report still prints, and the regressions stand
+      report.warnings.push_back(std::string("--confirm could not measure again: ") + e.what() +
+                                "; the regressions stand unconfirmed");
+    }
   }
   if (command.out.empty()) {
     std::cout << compare::RenderComparison(report, *format);
   } else {
-    WriteFileAtomic(command.out, compare::RenderComparison(report, *format));
+    try {
+      WriteFileAtomic(command.out, compare::RenderComparison(report, *format));
+    } catch (const std::exception& e) {
+      throw UnusableInput("cannot write --out " + command.out.string() + ": " + e.what());
+    }
     std::cout << compare::RenderComparison(report, compare::CompareFormat::kText);
   }
   return report.gate.Regressed() ? kExitFailed : kExitOk;

@@ -17,6 +17,7 @@ struct Entry {
   Status status = Status::kOk;
   std::string error;
   std::map<std::string, CellSide> sides;  ///< by metric
+  std::string instruction_tool;           ///< how its instructions were counted (batch entries)
 };
 using Flat = std::map<std::pair<std::string, std::string>, Entry>;  // (workload, implementation)
 
@@ -32,12 +33,13 @@ Flat Flatten(const results::RunResults& run, const stats::MetricRegistry& regist
     if (const auto* http = w.http()) {
       for (const auto& impl : http->implementations) {
         if (impl.summary.empty() && impl.status == Status::kOk) continue;  // verified, not measured
-        flat[{http->id, impl.id}] = {impl.status, impl.error.value_or(""), Sides(impl.summary)};
+        flat[{http->id, impl.id}] = {impl.status, impl.error.value_or(""), Sides(impl.summary), ""};
       }
     } else if (const auto* batch = w.batch()) {
       for (const auto& task : batch->tasks) {
         for (const auto& entry : task.implementations) {
-          flat[{batch->id + "/" + task.id, entry.id}] = {entry.status, entry.error.value_or(""), Sides(entry.summary)};
+          flat[{batch->id + "/" + task.id, entry.id}] = {entry.status, entry.error.value_or(""), Sides(entry.summary),
+                                                         entry.instructions ? entry.instructions->tool : ""};
         }
       }
     }
@@ -99,7 +101,9 @@ PairedCells PairCells(const results::RunResults& base, const results::RunResults
     }
     const Entry& a = it->second;
     if (b.status == Status::kOk && a.status != Status::kOk) {
-      out.lost.push_back({workload, impl, b.status, a.status, a.error});
+      // Stopped by the user is not broken: an interrupted run compares what it finished.
+      if (a.status == Status::kInterrupted) out.not_compared.push_back(workload + " / " + impl + ": interrupted in NEW");
+      else out.lost.push_back({workload, impl, b.status, a.status, a.error});
       continue;
     }
     if (b.status != Status::kOk) {
@@ -107,12 +111,22 @@ PairedCells PairCells(const results::RunResults& base, const results::RunResults
       continue;
     }
     for (const auto& [name, side] : b.sides) {
-      auto other = a.sides.find(name);
-      if (other == a.sides.end()) continue;
       std::optional<stats::Metric> metric = Describe(name, fresh_registry, base_registry);
       if (!metric) metric = stats::MetricRegistry::RunnerExtra(name);
       const bool wanted = selection.metrics.empty() ? metric->gate_floor.has_value() : Selected(selection.metrics, name);
       if (!wanted) continue;
+      auto other = a.sides.find(name);
+      if (other == a.sides.end()) {
+        out.not_compared.push_back(workload + " / " + impl + " / " + name + ": in BASE, not in NEW");
+        continue;
+      }
+      // Counts taken differently (another valgrind, or before counting moved to one CPU) are
+      // not the same figure: an exact comparison of them would flag the method, not the code.
+      if (name == stats::metric::kInstructionsPerIteration && b.instruction_tool != a.instruction_tool) {
+        out.not_compared.push_back(workload + " / " + impl + " / " + name + ": counted differently (BASE '" +
+                                   b.instruction_tool + "', NEW '" + a.instruction_tool + "')");
+        continue;
+      }
       Cell cell{{workload, impl, name}, *metric, side, other->second};
       auto positive = [](const std::vector<double>& v) {
         return !v.empty() && std::all_of(v.begin(), v.end(), [](double x) { return x > 0; });

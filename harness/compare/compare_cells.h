@@ -60,6 +60,9 @@ struct PairedCells {
   std::vector<StatusChange> regained; ///< failed in BASE, ok in NEW
   /// Cells left out because a value was zero or negative (no ratio exists), by label.
   std::vector<std::string> not_positive;
+  /// Cells or implementations left out, each with why: a metric in BASE only, instructions
+  /// counted differently, an implementation interrupted in NEW.
+  std::vector<std::string> not_compared;
   /// Workloads x implementations in one run only ("http-json-api / go-fiber").
   std::vector<std::string> only_in_base;
   std::vector<std::string> only_in_new;

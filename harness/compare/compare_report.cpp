@@ -111,6 +111,7 @@ std::string Text(const ComparisonReport& r) {
   for (const auto& s : r.only_in_base) out += "only in BASE (not compared): " + s + "\n";
   for (const auto& s : r.only_in_new) out += "only in NEW (not compared): " + s + "\n";
   for (const auto& s : r.not_positive) out += "not compared (a zero or negative value): " + s + "\n";
+  for (const auto& s : r.not_compared) out += "not compared: " + s + "\n";
   for (const auto& s : StatusLines(r.gate)) out += s + "\n";
   out += "\n";
   report::Table cells = CellsTable(r, r.all_cells);
@@ -130,6 +131,7 @@ std::string Markdown(const ComparisonReport& r) {
   out += "- " + MarkdownText(FamilyLine(r.gate)) + "\n- " + MarkdownText("cells: " + Counts(r.gate)) + "\n\n";
   for (const auto& w : r.warnings) out += "> warning: " + MarkdownText(w) + "\n>\n";
   for (const auto& s : StatusLines(r.gate)) out += "- " + MarkdownText(s) + "\n";
+  for (const auto& s : r.not_compared) out += "- not compared: " + MarkdownText(s) + "\n";
   report::Table changed = CellsTable(r, r.all_cells);
   if (!changed.rows.empty()) out += "\n" + report::RenderMarkdownTable(changed);
   if (!r.all_cells) {
@@ -193,6 +195,7 @@ std::string Json(const ComparisonReport& r) {
               {"only_in_base", r.only_in_base},
               {"only_in_new", r.only_in_new},
               {"not_positive", r.not_positive},
+              {"not_compared", r.not_compared},
               {"status_changes", status},
               {"cells", cells}};
   return out.dump(2) + "\n";

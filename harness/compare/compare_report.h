@@ -34,6 +34,7 @@ struct ComparisonReport {
   std::vector<std::string> only_in_base;
   std::vector<std::string> only_in_new;
   std::vector<std::string> not_positive;
+  std::vector<std::string> not_compared;  ///< each with why (compare_cells.h)
   bool confirmed = false;  ///< flagged cells were measured again (`--confirm`)
   bool all_cells = false;  ///< list every cell, not only those that are not "no change"
 };

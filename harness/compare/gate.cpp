@@ -115,10 +115,12 @@ GateResult JudgeCells(const PairedCells& paired, const GateOptions& options) {
       j.ci_low = ci->low;
       j.ci_high = ci->high;
     }
-    if (*j.min_p > options.alpha || !ci) {
+    if (*j.min_p > options.alpha * (1 + 1e-9) || !ci) {
       j.change = CellChange::kTooFewSamples;
-      j.reason = std::to_string(nb) + " + " + std::to_string(nn) + " samples: the smallest possible p is " +
-                 ShowP(*j.min_p) + ", above alpha " + ShowP(options.alpha);
+      j.reason = !ci ? std::to_string(nb) + " + " + std::to_string(nn) + " samples: too few for an interval at " +
+                           ShowP(1 - options.alpha)
+                     : std::to_string(nb) + " + " + std::to_string(nn) + " samples: the smallest possible p is " +
+                           ShowP(*j.min_p) + ", above alpha " + ShowP(options.alpha);
       result.cells.push_back(std::move(j));
       continue;
     }
@@ -142,7 +144,7 @@ GateResult JudgeCells(const PairedCells& paired, const GateOptions& options) {
     if (*j.p_adjusted > options.alpha) {
       j.change = CellChange::kNoChange;
       if (!j.reachable) {
-        j.reason = "cannot reach significance in a family of " + std::to_string(result.family) + " cells";
+        j.reason = "cannot be flagged at Holm's first step in a family of " + std::to_string(result.family) + " cells";
       }
     } else if (WorseBeyond(m, *j.ci_low, *j.ci_high, j.floor)) {
       j.change = CellChange::kRegression;
@@ -162,10 +164,11 @@ void ApplyConfirmation(GateResult& first, const GateResult& confirmation) {
   for (auto& j : first.cells) {
     if (j.change != CellChange::kRegression) continue;
     auto it = again.find(j.cell.key);
-    if (it == again.end() || it->second != CellChange::kRegression) {
+    if (it == again.end()) {  // a rerun that could not measure it cannot clear it
+      j.reason = "not measured again on the rerun: the regression stands";
+    } else if (it->second != CellChange::kRegression) {
       j.change = CellChange::kUnconfirmed;
-      j.reason = it == again.end() ? "not measured again on the rerun"
-                                   : "the rerun against BASE gave " + std::string(Name(it->second));
+      j.reason = "the rerun against BASE gave " + std::string(Name(it->second));
     }
   }
 }

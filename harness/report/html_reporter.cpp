@@ -308,8 +308,8 @@ std::string ClaimsSection(const std::vector<ClaimView>& claims, const std::strin
   return out + "</section>\n";
 }
 
-// The answer first: the headline table, the articles' verdict counts, the warnings, and the
-// claims' forest plot, above the run's metadata.
+// The answer first: the headline table, the articles' verdict counts, the claims' forest
+// plot and the warnings, above the run's metadata.
 std::string AnswerSection(const results::RunResults& results) {
   std::string out;
   Table headline = HeadlineTable(results);
@@ -321,14 +321,16 @@ std::string AnswerSection(const results::RunResults& results) {
   const std::vector<std::string> warnings = HeadlineWarnings(results);
   if (!articles.rows.empty() || !warnings.empty()) {
     out += "<section id=\"articles\">\n<h2>The articles' claims</h2>\n" + HtmlTable(articles);
+    // The forest plot before the warnings: with a full run's nine headline rows, warnings
+    // above it pushed its top below the first 1,000 px.
+    Chart forest = ClaimsForestPlot(results);
+    out += forest.svg.empty() ? "<p class=\"muted\">" + Escape(forest.caption) + "</p>\n"
+                              : "<div id=\"forest\">\n" + Figure(forest) + "</div>\n";
     if (!warnings.empty()) {
       out += "<p><strong>Read with care:</strong></p>\n<ul class=\"warnings\">\n";
       for (const auto& w : warnings) out += "<li>" + Escape(w) + "</li>\n";
       out += "</ul>\n";
     }
-    Chart forest = ClaimsForestPlot(results);
-    out += forest.svg.empty() ? "<p class=\"muted\">" + Escape(forest.caption) + "</p>\n"
-                              : "<div id=\"forest\">\n" + Figure(forest) + "</div>\n";
     out += "</section>\n";
   }
   return out;

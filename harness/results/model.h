@@ -97,7 +97,7 @@ struct HttpLoadPlan {
   double warmup_s = 0;
   double duration_s = 0;
   int64_t repeat = 0;
-  std::string load_points_in;  ///< "every trial" | "the first trial only"
+  std::string load_points_in;  ///< "every trial" | "the first trial only" | "no trial"
   bool varied_bodies = false;
   double point_duration_s = 0;
   std::vector<int64_t> connection_sweep;

@@ -1,8 +1,6 @@
 // Batch workloads: corpora, then tasks x implementations.
 #include "run/batch_workload_runner.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -10,6 +8,7 @@
 
 #include "run/batch_runner.h"
 #include "run/run_plan.h"
+#include "stats/display.h"
 #include "stats/ratios.h"
 #include "stats/summary.h"
 #include "util/shuffle.h"
@@ -95,7 +94,9 @@ void CountEntries(const spec::Workload& w, const spec::BatchTask& task, const st
         w, task, state.catalog.GetImplementation(id), state.builds.at(id).binary, input, runner, iterations);
     if (state.launcher.Interrupted()) return;  // a count cut short by the user is no count
     if (count.per_iteration) {
-      state.Note(fmt::format("{:.6g} instructions per iteration", *count.per_iteration));
+      static const stats::MetricRegistry registry({}, {});
+      state.Note(stats::ShowValue(*count.per_iteration, registry.Get(stats::metric::kInstructionsPerIteration)) +
+                 " per iteration");
     } else if (noted.insert(count.error.value_or("")).second) {  // the same reason once, not per task
       state.Note("instructions not counted: " + count.error.value_or("no reason given"));
     }

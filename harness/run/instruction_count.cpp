@@ -135,10 +135,15 @@ results::InstructionCount CountTaskInstructions(const spec::Workload& workload, 
       count.error = "setarch not found: it comes with util-linux (scripts/bootstrap.sh installs it)";
       return count;
     }
-    count.tool = ValgrindVersion(valgrind) + " cachegrind --cache-sim=no, setarch -R";
+    count.tool = ValgrindVersion(valgrind) + " cachegrind --cache-sim=no, setarch -R, one CPU";
     const std::vector<std::string> tool = {setarch.string(), Machine(), "-R", valgrind.string(), "--tool=cachegrind",
                                            "--cache-sim=no"};
     BatchRunOptions each = options;
+    // One CPU: valgrind runs one thread at a time anyway, and a runtime given several (Go's
+    // GOMAXPROCS follows the CPU set) spins idle workers looking for work, which under
+    // valgrind's serialised threads adds billions of instructions at random (seen: a 1-
+    // iteration run counting 3x its 3-iteration run). One CPU leaves only the work itself.
+    each.cpus = {options.cpus.empty() ? 0 : options.cpus.front()};
     each.timeout = options.timeout * kValgrindTimeoutFactor;
     each.exit_wait = std::chrono::seconds(60);  // cachegrind writes its file as the runner exits
     TempDir dir;

@@ -191,7 +191,7 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
   fs::path out = TempDir("run");
   auto r = Cli({"run", "--workload", "http-json-api", "--impl", "go-nethttp", "--impl", "rust-axum", "--duration", "2s",
                 "--warmup", "500ms", "--connections", "16", "--point-duration", "300ms", "--startup-runs", "3",
-                "--repeat", "2", "--no-build-times", "--out", out.string()});
+                "--repeat", "2", "--no-build-times", "--load-points", "--out", out.string()});
   ASSERT_EQ(r.status.code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("go-nethttp"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("rust-axum"), std::string::npos) << r.out;
@@ -218,7 +218,7 @@ TEST(Cli, RunMeasuresBothServersAndWritesResults) {
     EXPECT_EQ(impl["verification"]["passed"], VectorCount());
     ASSERT_EQ(impl["trials"].size(), 2u);
     EXPECT_EQ(impl["trials"][1]["trial"], 2);
-    EXPECT_FALSE(impl["trials"][1].contains("load_points"));  // quick suite: load points in trial 1 only
+    EXPECT_FALSE(impl["trials"][1].contains("load_points"));  // quick suite with --load-points: in trial 1 only
     const json& rps_summary = impl["summary"]["requests_per_s"];
     EXPECT_EQ(rps_summary["n"], 2);
     EXPECT_EQ(rps_summary["samples"].size(), 2u);

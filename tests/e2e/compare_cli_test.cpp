@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "process/command.h"
@@ -133,6 +135,51 @@ TEST(CompareCli, UnusableInputExitsTwoAndSaysWhy) {
   auto disjoint = Cli({"compare", Write(dir, "http.json", only_http).string(), Write(dir, "batch.json", only_batch).string()});
   EXPECT_EQ(disjoint.status.code, 2);
   EXPECT_NE(disjoint.err.find("nothing to compare"), std::string::npos) << disjoint.err;
+}
+
+// NEW's rust-axum on http-plaintext, changed by `change`.
+json WithImplementation(json document, const std::function<void(json&)>& change) {
+  for (auto& w : document["workloads"]) {
+    if (w["id"] != "http-plaintext") continue;
+    for (auto& i : w["implementations"]) {
+      if (i["id"] == "rust-axum") change(i);
+    }
+  }
+  return document;
+}
+
+TEST(CompareCli, AnImplementationThatBrokeFailsTheGateAndOneInterruptedDoesNot) {
+  const fs::path dir = TempDir("status");
+  auto broke = Cli({"compare", kRecorded.string(),
+                    Write(dir, "broke.json", WithImplementation(Recorded(), [](json& i) {
+                            i["status"] = "verify_failed";
+                            i["error"] = "vector 3: wrong body";
+                            i["summary"] = json::object();
+                          })).string()});
+  EXPECT_EQ(broke.status.code, 1) << broke.out << broke.err;
+  EXPECT_NE(broke.out.find("REGRESSION (1): http-plaintext / rust-axum verify_failed in NEW"), std::string::npos)
+      << broke.out;
+  auto stopped = Cli({"compare", kRecorded.string(),
+                      Write(dir, "stopped.json", WithImplementation(Recorded(), [](json& i) {
+                              i["status"] = "interrupted";
+                              i["error"] = "interrupted by the user";
+                              i["summary"] = json::object();
+                            })).string()});
+  EXPECT_EQ(stopped.status.code, 0) << stopped.out << stopped.err;
+  EXPECT_NE(stopped.out.find("not compared: http-plaintext / rust-axum: interrupted in NEW"), std::string::npos)
+      << stopped.out;
+}
+
+TEST(CompareCli, AMetricMissingFromNewIsNamedNotDropped) {
+  const fs::path dir = TempDir("missing");
+  auto r = Cli({"compare", kRecorded.string(),
+                Write(dir, "new.json", WithImplementation(Recorded(), [](json& i) {
+                        i["summary"].erase("latency_p99_ns");
+                      })).string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("not compared: http-plaintext / rust-axum / latency_p99_ns: in BASE, not in NEW"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(CompareCli, DifferentMachinesAreWarnedAbout) {

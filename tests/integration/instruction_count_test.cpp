@@ -12,9 +12,11 @@
 #include <optional>
 #include <string>
 
+#include "compare/gate.h"
 #include "process/command.h"
 #include "run/batch_runner.h"
 #include "run/instruction_count.h"
+#include "stats/metric_registry.h"
 
 namespace claimbench::run {
 namespace {
@@ -163,6 +165,18 @@ TEST_F(InstructionCountTest, FivePercentMoreWorkIsAboveTheGatesFloor) {
   const double ratio = *after.per_iteration / *before.per_iteration;
   EXPECT_GT(ratio, 1.01);
   EXPECT_NEAR(ratio, 1.05, 0.01);  // the extra steps are the extra work, and nothing else moved
+  // The regression gate flags it, as an exact figure (no test, no trials needed).
+  const stats::MetricRegistry registry({}, {});
+  compare::PairedCells paired;
+  paired.cells.push_back({{"cpu-bound/nbody", "cpp-cpu", std::string(stats::metric::kInstructionsPerIteration)},
+                          registry.Get(stats::metric::kInstructionsPerIteration),
+                          {{*before.per_iteration}, "one exact count"},
+                          {{*after.per_iteration}, "one exact count"}});
+  const compare::GateResult gate = compare::JudgeCells(paired, {});
+  ASSERT_EQ(gate.cells.size(), 1u);
+  EXPECT_TRUE(gate.cells[0].exact);
+  EXPECT_EQ(gate.cells[0].change, compare::CellChange::kRegression);
+  EXPECT_TRUE(gate.Regressed());
 }
 
 // The counted runs are checked like timed ones: a wrong checksum under valgrind is an error

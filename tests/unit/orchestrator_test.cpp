@@ -30,9 +30,11 @@ class FakeLauncher : public Launcher {
   std::set<std::string> crashing_runners;
   int interrupt_at_trial = 0;  ///< the n-th trial call (1-based) raises the interrupt flag
   std::vector<std::string> calls;
+  std::vector<std::string> timed_builds;  ///< implementations whose builds were to be timed
 
-  build::BuildRecord Build(const fs::path&, const spec::Implementation& impl, const build::BuildOptions&) override {
+  build::BuildRecord Build(const fs::path&, const spec::Implementation& impl, const build::BuildOptions& options) override {
     calls.push_back("build " + impl.id);
+    if (options.measure_build_times) timed_builds.push_back(impl.id);
     build::BuildRecord r;
     r.implementation = impl.id;
     r.ok = !failing_builds.count(impl.id);
@@ -234,6 +236,33 @@ TEST_F(OrchestratorTest, VerificationOfAllComesBeforeAnyTrialAndRoundsFollowTheS
   ASSERT_FALSE(ratios.empty());
   EXPECT_EQ(ratios.front().numerator, "rust-axum");
   EXPECT_EQ(ratios.front().denominator, "go-nethttp");
+}
+
+// What a CI job runs: the quick suite times no build and measures no further load point
+// unless asked; the full suite does both.
+TEST_F(OrchestratorTest, QuickSuiteTimesNoBuildAndMeasuresNoLoadPointUnlessAsked) {
+  RunOutcome quick = run::Run(catalog_, Options({"http-plaintext"}, {"go-nethttp", "rust-axum"}), fake_);
+  EXPECT_TRUE(fake_.timed_builds.empty());
+  EXPECT_EQ(quick.results.workloads.front().http()->load->load_points_in, "no trial");
+  for (const auto& impl : quick.results.workloads.front().http()->implementations) {
+    for (const auto& trial : impl.trials) EXPECT_FALSE(trial.load_points) << impl.id;
+  }
+
+  RunOptions asked = Options({"http-plaintext"}, {"go-nethttp", "rust-axum"});
+  asked.build_times = true;
+  asked.load_points = true;
+  FakeLauncher again;
+  RunOutcome with = run::Run(catalog_, asked, again);
+  EXPECT_EQ(again.timed_builds, (std::vector<std::string>{"go-nethttp", "rust-axum"}));
+  EXPECT_EQ(with.results.workloads.front().http()->load->load_points_in, "the first trial only");
+
+  RunOptions full = Options({"http-plaintext"}, {"go-nethttp"});
+  full.suite = results::Suite::kFull;
+  full.load_points_every_trial = true;
+  FakeLauncher third;
+  RunOutcome all = run::Run(catalog_, full, third);
+  EXPECT_EQ(third.timed_builds, (std::vector<std::string>{"go-nethttp"}));
+  EXPECT_EQ(all.results.workloads.front().http()->load->load_points_in, "every trial");
 }
 
 TEST_F(OrchestratorTest, RunnerThatCrashesIsRecordedAndTheOthersAreSummarised) {
