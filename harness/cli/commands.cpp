@@ -166,9 +166,10 @@ int Verify(const CommonOptions& common, run::RunOptions options) {
   return outcome.ok ? kExitOk : kExitFailed;
 }
 
-int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims, const std::string& save_baseline) {
+int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims, const std::string& save_baseline,
+             int baseline_runs) {
   // A bad name is refused before an hour of measuring, not after.
-  if (!save_baseline.empty()) compare::BaselineFile(Root(common), save_baseline);
+  if (!save_baseline.empty()) compare::CheckBaselineName(save_baseline);
   auto catalog = spec::LoadCatalog(Root(common));
   options.cpus = Split(common);
   auto outcome = run::Run(catalog, options);
@@ -182,9 +183,12 @@ int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_clai
     if (outcome.results.interrupted) {
       std::cerr << "claimbench: the run was interrupted: baseline '" << save_baseline << "' not saved\n";
     } else {
-      const auto file = compare::SaveBaseline(Root(common), save_baseline, outcome.out_dir / "results.json");
-      std::cerr << "claimbench: baseline '" << save_baseline << "' saved as " << file.string()
-                << (outcome.ok ? "" : " (some implementations failed: they are not compared against it)") << "\n";
+      const auto file = compare::SaveBaseline(Root(common), save_baseline, outcome.results.run_id,
+                                              outcome.out_dir / "results.json", baseline_runs);
+      const size_t runs = compare::BaselineRuns(Root(common), save_baseline).size();
+      std::cerr << "claimbench: run added to baseline '" << save_baseline << "' as " << file.string() << " ("
+                << runs << (runs == 1 ? " run" : " runs, pooled by `compare --baseline`") << ")"
+                << (outcome.ok ? "" : "; some implementations failed: they are not compared against it") << "\n";
     }
   }
   return outcome.ok ? kExitOk : kExitFailed;

@@ -38,10 +38,10 @@ int Build(const CommonOptions& common, const BuildCommand& command);
 int Verify(const CommonOptions& common, run::RunOptions options);
 /// Runs the suite, then prints the tables, the judged claims (every claim with
 /// `all_claims`) and, last, the headline.
-/// With `save_baseline`, also keeps the run's results.json as that named baseline
-/// (compare/baselines.h) unless the run was interrupted.
+/// With `save_baseline`, also adds the run's results.json to that named baseline, which
+/// keeps its newest `baseline_runs` runs (compare/baselines.h), unless the run was interrupted.
 int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims = false,
-             const std::string& save_baseline = "");
+             const std::string& save_baseline = "", int baseline_runs = 3);
 /// Judges the claims of this checkout against RESULTS.json and prints the judged ones
 /// (every claim with `all_claims`); with `update`, also rewrites the results and every
 /// report beside it with the new verdicts.

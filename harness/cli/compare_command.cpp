@@ -1,6 +1,7 @@
 // `claimbench compare`.
 #include "cli/compare_command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <set>
 #include <stdexcept>
@@ -36,7 +37,8 @@ results::RunResults ReadInput(const std::string& role, const std::filesystem::pa
 // The implementations (and workloads) of the regressed cells, measured again with NEW's
 // suite and another seed, then those cells alone judged against BASE (a family of only the
 // cells being confirmed). A regression stands only if the rerun flags it too.
-void ConfirmRegressions(const CommonOptions& common, const results::RunResults& base, const results::RunResults& fresh,
+void ConfirmRegressions(const CommonOptions& common, const std::vector<results::RunResults>& base,
+                        const results::RunResults& fresh,
                         const compare::GateOptions& gate_options, compare::GateResult& gate) {
   compare::CellSelection again;
   std::set<std::string> workloads, impls, metrics;
@@ -78,7 +80,7 @@ void ConfirmRegressions(const CommonOptions& common, const results::RunResults& 
   if (builds) again.workloads.push_back("build");
   again.metrics.assign(metrics.begin(), metrics.end());
   // Only the flagged cells, in a family of their own.
-  compare::PairedCells paired = compare::PairCells(base, outcome.results, again);
+  compare::PairedCells paired = compare::PairCellsPooled(base, outcome.results, again);
   std::erase_if(paired.cells, [&](const compare::Cell& c) { return !flagged.count(c.key); });
   paired.lost.clear();
   paired.regained.clear();
@@ -88,25 +90,28 @@ void ConfirmRegressions(const CommonOptions& common, const results::RunResults& 
 int CompareFiles(const CommonOptions& common, const CompareCommand& command) {
   const auto format = compare::ParseCompareFormat(command.format);
   if (!format) throw std::invalid_argument("--format must be text, md or json, not '" + command.format + "'");
-  std::filesystem::path base_file, new_file;
+  std::vector<std::filesystem::path> base_files;
+  std::filesystem::path new_file;
   if (!command.baseline.empty()) {
     if (command.files.size() != 1) {
       throw std::invalid_argument("with --baseline NAME, give one results file (NEW); got " +
                                   std::to_string(command.files.size()));
     }
-    base_file = compare::BaselineFile(RepoRoot(common), command.baseline);
-    if (!std::filesystem::exists(base_file)) {
-      throw UnusableInput("no baseline '" + command.baseline + "' (" + base_file.string() +
-                          "); save one with `claimbench run --save-baseline " + command.baseline + "`");
+    base_files = compare::BaselineRuns(RepoRoot(common), command.baseline);
+    if (base_files.empty()) {
+      throw UnusableInput("no baseline '" + command.baseline + "' (nothing in " +
+                          (compare::BaselineDir(RepoRoot(common)) / command.baseline).string() +
+                          "/); save one with `claimbench run --save-baseline " + command.baseline + "`");
     }
     new_file = command.files[0];
   } else {
-    if (command.files.size() != 2) {
-      throw std::invalid_argument("give two results files, BASE and NEW (or --baseline NAME and NEW); got " +
-                                  std::to_string(command.files.size()));
+    if (command.files.size() < 2) {
+      throw std::invalid_argument(
+          "give BASE and NEW results files (several BASE files are pooled; or --baseline NAME and NEW); got " +
+          std::to_string(command.files.size()));
     }
-    base_file = command.files[0];
-    new_file = command.files[1];
+    base_files.assign(command.files.begin(), command.files.end() - 1);
+    new_file = command.files.back();
   }
   if (!(command.alpha > 0 && command.alpha < 1)) throw std::invalid_argument("--alpha must lie between 0 and 1");
   compare::GateOptions gate_options;
@@ -118,20 +123,28 @@ int CompareFiles(const CommonOptions& common, const CompareCommand& command) {
     gate_options.threshold = *command.threshold_percent / 100;
   }
 
-  const results::RunResults base = ReadInput("BASE", base_file);
+  std::vector<results::RunResults> base;
+  for (const auto& file : base_files) base.push_back(ReadInput("BASE", file));
   const results::RunResults fresh = ReadInput("NEW", new_file);
-  const compare::Comparability comparable = compare::CheckComparable(base, fresh);
-  if (comparable.refusal) throw UnusableInput(*comparable.refusal);
-  const compare::PairedCells paired = compare::PairCells(base, fresh, command.selection);
+  std::vector<std::string> warnings;
+  for (size_t i = 0; i < base.size(); ++i) {
+    const compare::Comparability comparable = compare::CheckComparable(base[i], fresh);
+    const std::string which = base.size() == 1 ? "" : "BASE run " + base[i].run_id + ": ";
+    if (comparable.refusal) throw UnusableInput(which + *comparable.refusal);
+    for (const auto& w : comparable.warnings) {
+      if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
+    }
+  }
+  const compare::PairedCells paired = compare::PairCellsPooled(base, fresh, command.selection);
   if (paired.cells.empty() && paired.lost.empty()) {
     throw UnusableInput(
         "nothing to compare: no workload x implementation x metric selected is in both runs (different workloads, "
         "or a selection that matches nothing)");
   }
   compare::ComparisonReport report;
-  report.base = compare::LabelOf(base_file.string(), base);
+  for (size_t i = 0; i < base.size(); ++i) report.base.push_back(compare::LabelOf(base_files[i].string(), base[i]));
   report.fresh = compare::LabelOf(new_file.string(), fresh);
-  report.warnings = comparable.warnings;
+  report.warnings = warnings;
   report.gate = compare::JudgeCells(paired, gate_options);
   report.only_in_base = paired.only_in_base;
   report.only_in_new = paired.only_in_new;
@@ -161,6 +174,24 @@ int CompareFiles(const CommonOptions& common, const CompareCommand& command) {
 }
 
 }  // namespace
+
+int AddToBaseline(const CommonOptions& common, const std::string& name, const std::filesystem::path& results_file,
+                  int keep) {
+  try {
+    compare::CheckBaselineName(name);
+    const results::RunResults run = ReadInput("the run", results_file);
+    if (run.interrupted) throw UnusableInput("run " + run.run_id + " was interrupted: not added to a baseline");
+    const compare::Comparability self = compare::CheckComparable(run, run);
+    if (self.refusal) throw UnusableInput("run " + run.run_id + ": " + *self.refusal);
+    const auto file = compare::SaveBaseline(RepoRoot(common), name, run.run_id, results_file, keep);
+    std::cout << "run " << run.run_id << " added to baseline '" << name << "' as " << file.string() << " ("
+              << compare::BaselineRuns(RepoRoot(common), name).size() << " of at most " << keep << " runs)\n";
+    return kExitOk;
+  } catch (const UnusableInput& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
 
 int Compare(const CommonOptions& common, const CompareCommand& command) {
   try {

@@ -28,4 +28,10 @@ struct CompareCommand {
 
 int Compare(const CommonOptions& common, const CompareCommand& command);
 
+/// `claimbench baseline NAME RESULTS.json`: adds the run to the baseline, which keeps its
+/// newest `keep` runs (compare/baselines.h). A file that is not a results file, or an
+/// interrupted or unmeasured run, is refused (exit 2): it would weaken every later compare.
+int AddToBaseline(const CommonOptions& common, const std::string& name, const std::filesystem::path& results_file,
+                  int keep);
+
 }  // namespace claimbench::cli

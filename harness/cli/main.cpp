@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/compare_command.h"
+#include "compare/baselines.h"
 #include "util/did_you_mean.h"
 #include "report/reporter.h"
 #include "process/interrupt.h"
@@ -79,9 +80,13 @@ struct Commands {
   bool load_points = false, no_load_points = false;  ///< run: override the suite's choice
   bool no_instruction_counts = false;                 ///< run
   std::string save_baseline;    ///< run
+  int baseline_runs = claimbench::compare::kBaselineRunsKept;  ///< run
   cli::CompareCommand compare;
   std::optional<double> threshold;
   CLI::App* compare_cmd = nullptr;
+  CLI::App* baseline_cmd = nullptr;
+  std::string baseline_name;               ///< baseline
+  std::filesystem::path baseline_results;  ///< baseline
   CLI::App* claims_cmd = nullptr;
 };
 
@@ -126,7 +131,9 @@ void AddRun(CLI::App& app, Commands& c) {
   run_cmd->add_flag("--load-points", c.load_points,
                     "Measure the further load points in the quick suite too (in its first trial)");
   run_cmd->add_option("--save-baseline", c.save_baseline,
-                      "Also keep this run's results.json as results/baselines/NAME.json, for `compare --baseline NAME`");
+                      "Also add this run to results/baselines/NAME/, whose newest runs `compare --baseline NAME` pools");
+  run_cmd->add_option("--baseline-runs", c.baseline_runs, "Runs a baseline keeps (with --save-baseline)")
+      ->check(InRange(1, 100));
   run_cmd->add_flag("--all", c.claims_all, "At the end, list every claim, the unmeasured ones with their reasons");
   run_cmd->add_option("--adjust", c.adjust,
                       "Claims' intervals: none (each at 95%) or bonferroni (all together at 95%)")
@@ -223,16 +230,18 @@ void AddCompare(CLI::App& app, Commands& c) {
   cmd->footer(
       "Each workload x implementation x metric in both runs: a two-sided Mann-Whitney test over the trials (Holm-"
       "corrected across the cells) and a Hodges-Lehmann interval on NEW/BASE, which must lie wholly beyond the "
-      "metric's floor (3% req/s and iteration time, 10% P99 and memory, 1% sizes and instruction counts).\n\n"
+      "metric's floor (3% req/s and iteration time, 10% P99 and memory, 1% sizes and instruction counts). "
+      "Several BASE files (or a baseline's runs) are pooled: each cell's BASE samples are all of theirs.\n\n"
       "Examples:\n"
       "  claimbench compare results/base/results.json results/new/results.json\n"
-      "  claimbench run --save-baseline main            # on the main branch\n"
+      "  claimbench compare results/a/results.json results/b/results.json results/new/results.json\n"
+      "  claimbench run --save-baseline main            # on the main branch: adds a run, keeps the newest 3\n"
       "  claimbench compare --baseline main results/<run-id>/results.json --format md --out summary.md --confirm");
   AddCommon(cmd, c.common);
-  cmd->add_option("files", compare.files, "BASE.json NEW.json (or NEW.json alone with --baseline)")
-      ->expected(1, 2)
+  cmd->add_option("files", compare.files, "BASE.json [BASE.json...] NEW.json (or NEW.json alone with --baseline)")
+      ->expected(1, 100)
       ->required();
-  cmd->add_option("--baseline", compare.baseline, "Compare against results/baselines/NAME.json");
+  cmd->add_option("--baseline", compare.baseline, "Compare against the runs of results/baselines/NAME/, pooled");
   cmd->add_option("--alpha", compare.alpha, "Family-wise error rate of the test (Holm across the cells)");
   cmd->add_option("--threshold", c.threshold, "Floor in percent for every metric, e.g. 5 (default: each metric's own)")
       ->type_name("PCT");
@@ -248,6 +257,18 @@ void AddCompare(CLI::App& app, Commands& c) {
                 "Before failing, measure the regressed implementations again; a regression stands only if the rerun "
                 "shows it too");
   cmd->add_flag("--all", compare.all, "List every cell, not only those that changed");
+}
+
+void AddBaseline(CLI::App& app, Commands& c) {
+  auto* cmd = c.baseline_cmd = app.add_subcommand(
+      "baseline", "Add a run's results.json to a named baseline (what `run --save-baseline` does after a run)");
+  cmd->footer("Example (a main-branch job that compares before it adds):\n"
+              "  claimbench compare --baseline main results/gate/results.json && claimbench baseline main "
+              "results/gate/results.json");
+  AddCommon(cmd, c.common);
+  cmd->add_option("name", c.baseline_name, "Baseline name, e.g. main")->required();
+  cmd->add_option("results", c.baseline_results, "The run's results.json")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--baseline-runs", c.baseline_runs, "Runs the baseline keeps, newest first")->check(InRange(1, 100));
 }
 
 // The chosen subcommand, run.
@@ -280,7 +301,7 @@ int Dispatch(Commands& c) {
     if (*c.iterations) c.run.iterations = c.iterations->as<int>();
     if (*c.processes) c.run.processes = c.processes->as<int>();
     c.run.load_points_every_trial = c.run.suite == claimbench::results::Suite::kFull;
-    return cli::RunSuite(c.common, c.run, c.claims_all, c.save_baseline);
+    return cli::RunSuite(c.common, c.run, c.claims_all, c.save_baseline, c.baseline_runs);
   }
   if (*c.load_cmd) {
     c.load.has_expected_body = c.expect->count() > 0;
@@ -291,6 +312,7 @@ int Dispatch(Commands& c) {
     if (c.threshold) c.compare.threshold_percent = *c.threshold;
     return cli::Compare(c.common, c.compare);
   }
+  if (*c.baseline_cmd) return cli::AddToBaseline(c.common, c.baseline_name, c.baseline_results, c.baseline_runs);
   if (*c.serve_cmd) return cli::Serve(c.common, c.serve);
   if (*c.corpus_cmd) return cli::Corpus(c.corpus);
   return cli::kExitUsage;
@@ -330,6 +352,7 @@ int main(int argc, char** argv) {
   AddLoad(app, commands);
   AddServeCorpusReportClaims(app, commands);
   AddCompare(app, commands);
+  AddBaseline(app, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

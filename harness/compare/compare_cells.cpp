@@ -147,4 +147,45 @@ PairedCells PairCells(const results::RunResults& base, const results::RunResults
   return out;
 }
 
+PairedCells PairCellsPooled(const std::vector<results::RunResults>& bases, const results::RunResults& fresh,
+                            const CellSelection& selection) {
+  if (bases.size() == 1) return PairCells(bases.front(), fresh, selection);
+  PairedCells out;
+  std::map<CellKey, Cell> cells;
+  std::map<std::pair<std::string, std::string>, StatusChange> lost, regained;
+  std::set<std::string> not_positive, not_compared, only_in_base;
+  std::map<std::string, size_t> only_in_new;  // in how many base runs it is missing
+  for (const results::RunResults& base : bases) {
+    PairedCells one = PairCells(base, fresh, selection);
+    for (Cell& cell : one.cells) {
+      auto [it, added] = cells.try_emplace(cell.key, cell);
+      if (!added) {
+        auto& samples = it->second.base.samples;
+        samples.insert(samples.end(), cell.base.samples.begin(), cell.base.samples.end());
+      }
+    }
+    for (auto& s : one.lost) lost.try_emplace({s.workload, s.implementation}, s);
+    for (auto& s : one.regained) regained.try_emplace({s.workload, s.implementation}, s);
+    not_positive.insert(one.not_positive.begin(), one.not_positive.end());
+    not_compared.insert(one.not_compared.begin(), one.not_compared.end());
+    only_in_base.insert(one.only_in_base.begin(), one.only_in_base.end());
+    for (const auto& s : one.only_in_new) ++only_in_new[s];
+  }
+  // Failed in one base run and ok in another: the ok one decides (it ran before).
+  for (const auto& [where, s] : lost) regained.erase(where);
+  for (const auto& [key, cell] : cells) regained.erase({key.workload, key.implementation});
+  for (auto& [key, cell] : cells) {
+    if (!not_positive.count(key.Label())) out.cells.push_back(std::move(cell));
+  }
+  for (auto& [where, s] : lost) out.lost.push_back(std::move(s));
+  for (auto& [where, s] : regained) out.regained.push_back(std::move(s));
+  out.not_positive.assign(not_positive.begin(), not_positive.end());
+  out.not_compared.assign(not_compared.begin(), not_compared.end());
+  out.only_in_base.assign(only_in_base.begin(), only_in_base.end());
+  for (const auto& [s, missing] : only_in_new) {
+    if (missing == bases.size()) out.only_in_new.push_back(s);
+  }
+  return out;
+}
+
 }  // namespace claimbench::compare

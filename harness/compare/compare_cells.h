@@ -70,4 +70,11 @@ struct PairedCells {
 
 PairedCells PairCells(const results::RunResults& base, const results::RunResults& fresh, const CellSelection& selection);
 
+/// BASE pooled from several runs (a baseline's newest runs, compare/baselines.h): a cell's
+/// BASE samples are all of those runs' samples of it (a cell in some of them has fewer). An
+/// implementation lost in NEW was ok in at least one of them; one only in BASE is in any of
+/// them, one only in NEW in none.
+PairedCells PairCellsPooled(const std::vector<results::RunResults>& bases, const results::RunResults& fresh,
+                            const CellSelection& selection);
+
 }  // namespace claimbench::compare

@@ -85,6 +85,20 @@ std::string RunLine(const char* role, const RunLabel& run) {
                      run.git_sha.empty() ? "?" : run.git_sha.substr(0, 12), run.git_dirty ? "+dirty" : "", run.suite);
 }
 
+// "BASE  file  (run ...)", or for a pooled baseline a line saying so and one per run.
+std::string BaseLines(const std::vector<RunLabel>& base) {
+  if (base.size() == 1) return RunLine("BASE", base.front());
+  std::string out = fmt::format("BASE  {} runs pooled (each cell's BASE samples are all of theirs):", base.size());
+  for (const auto& run : base) out += "\n    " + RunLine("", run).substr(6);
+  return out;
+}
+
+std::string MarkdownRun(const RunLabel& run) {
+  using report::MarkdownText;
+  return "`" + run.file + "` (run " + MarkdownText(run.run_id) + ", git " + MarkdownText(run.git_sha.substr(0, 12)) +
+         ", " + run.suite + " suite)";
+}
+
 std::string FamilyLine(const GateResult& g) {
   std::string line = fmt::format(
       "{} cells compared; {} tested together (Mann-Whitney, Holm at alpha {:g}), {} of which could be flagged with "
@@ -106,7 +120,7 @@ std::string Counts(const GateResult& g) {
 }
 
 std::string Text(const ComparisonReport& r) {
-  std::string out = "claimbench compare\n  " + RunLine("BASE", r.base) + "\n  " + RunLine("NEW", r.fresh) + "\n";
+  std::string out = "claimbench compare\n  " + BaseLines(r.base) + "\n  " + RunLine("NEW", r.fresh) + "\n";
   for (const auto& w : r.warnings) out += "warning: " + w + "\n";
   for (const auto& s : r.only_in_base) out += "only in BASE (not compared): " + s + "\n";
   for (const auto& s : r.only_in_new) out += "only in NEW (not compared): " + s + "\n";
@@ -124,10 +138,13 @@ std::string Text(const ComparisonReport& r) {
 std::string Markdown(const ComparisonReport& r) {
   using report::MarkdownText;
   std::string out = "## claimbench compare\n\n**" + MarkdownText(VerdictLine(r.gate)) + "**\n\n";
-  out += "- BASE: `" + r.base.file + "` (run " + MarkdownText(r.base.run_id) + ", git " +
-         MarkdownText(r.base.git_sha.substr(0, 12)) + ", " + r.base.suite + " suite)\n";
-  out += "- NEW: `" + r.fresh.file + "` (run " + MarkdownText(r.fresh.run_id) + ", git " +
-         MarkdownText(r.fresh.git_sha.substr(0, 12)) + ", " + r.fresh.suite + " suite)\n";
+  if (r.base.size() == 1) {
+    out += "- BASE: " + MarkdownRun(r.base.front()) + "\n";
+  } else {
+    out += "- BASE: " + std::to_string(r.base.size()) + " runs pooled\n";
+    for (const auto& run : r.base) out += "  - " + MarkdownRun(run) + "\n";
+  }
+  out += "- NEW: " + MarkdownRun(r.fresh) + "\n";
   out += "- " + MarkdownText(FamilyLine(r.gate)) + "\n- " + MarkdownText("cells: " + Counts(r.gate)) + "\n\n";
   for (const auto& w : r.warnings) out += "> warning: " + MarkdownText(w) + "\n>\n";
   for (const auto& s : StatusLines(r.gate)) out += "- " + MarkdownText(s) + "\n";
@@ -182,7 +199,10 @@ std::string Json(const ComparisonReport& r) {
     status.push_back({{"workload", s.workload}, {"implementation", s.implementation}, {"base", std::string(results::Name(s.base))},
                       {"new", std::string(results::Name(s.fresh))}, {"error", s.error}, {"change", "runs again"}});
   }
-  json out = {{"base", run(r.base)},
+  json base_runs = json::array();
+  for (const auto& l : r.base) base_runs.push_back(run(l));
+  json out = {{"base", r.base.size() == 1 ? run(r.base.front()) : json()},
+              {"base_runs", base_runs},
               {"new", run(r.fresh)},
               {"alpha", r.gate.alpha},
               {"family", r.gate.family},

@@ -27,7 +27,7 @@ struct RunLabel {
 RunLabel LabelOf(const std::string& file, const results::RunResults& run);
 
 struct ComparisonReport {
-  RunLabel base;
+  std::vector<RunLabel> base;  ///< one run, or a baseline's runs pooled (oldest first)
   RunLabel fresh;
   std::vector<std::string> warnings;
   GateResult gate;

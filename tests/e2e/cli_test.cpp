@@ -101,6 +101,11 @@ TEST(Cli, EveryUsageErrorExitsTwo) {
       {"compare", "--baseline", "../escape", "new.json"},
       {"compare", "--baseline", "never-saved", "new.json"},
       {"run", "--save-baseline", "bad/name", "--workload", "no-such-workload"},
+      {"run", "--baseline-runs", "0", "--workload", "no-such-workload"},
+      {"baseline", "main"},
+      {"baseline", "main", "/no/such/results.json"},
+      {"baseline", "bad/name", (fs::path(CLAIMBENCH_SOURCE_DIR) / "tests/data/compare-run/results.json").string()},
+      {"baseline", "main", (fs::path(CLAIMBENCH_SOURCE_DIR) / "results" / "schema.json").string()},
       {"run", "--build-times", "--no-build-times", "--workload", "no-such-workload"},
   };
   for (const auto& args : usage_errors) {
@@ -116,14 +121,15 @@ TEST(Cli, EveryUsageErrorExitsTwo) {
 // Every command's --help shows its defaults and examples, in words, without CLI11's own
 // syntax leaking through.
 TEST(Cli, EveryHelpHasDefaultsAndExamplesAndNoParserArtefacts) {
-  for (const char* command : {"build", "verify", "run", "load", "serve", "corpus", "report", "claims", "list", "compare"}) {
+  for (const char* command : {"build", "verify", "run", "load", "serve", "corpus", "report", "claims", "list", "compare",
+                              "baseline"}) {
     auto r = Cli({command, "--help"});
     ASSERT_EQ(r.status.code, 0) << command;
     for (const char* artefact : {"{false}", "{true}", ":INT in", ":UINT", "[-"}) {
       EXPECT_EQ(r.out.find(artefact), std::string::npos) << command << " --help shows '" << artefact << "':\n" << r.out;
     }
   }
-  for (const char* command : {"run", "load", "report", "compare"}) {
+  for (const char* command : {"run", "load", "report", "compare", "baseline"}) {
     EXPECT_NE(Cli({command, "--help"}).out.find("Example"), std::string::npos) << command;
   }
   const std::string load = Cli({"load", "--help"}).out;

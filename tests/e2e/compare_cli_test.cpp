@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <functional>
 
 #include <nlohmann/json.hpp>
@@ -203,6 +204,73 @@ TEST(CompareCli, BaselinesByName) {
   EXPECT_EQ(missing.status.code, 2);
   EXPECT_NE(missing.err.find("no baseline 'release'"), std::string::npos) << missing.err;
   EXPECT_NE(missing.err.find("claimbench run --save-baseline release"), std::string::npos) << missing.err;
+}
+
+// The recorded run as another run: its own id, every HTTP req/s sample `factor` times.
+json AsRun(const std::string& run_id, double factor) {
+  json run = Recorded();
+  run["run_id"] = run_id;
+  std::vector<std::pair<std::string, std::string>> servers;
+  for (const auto& w : run["workloads"]) {
+    if (w["kind"] != "http") continue;
+    for (const auto& i : w["implementations"]) servers.emplace_back(w["id"], i["id"]);
+  }
+  for (const auto& [workload, impl] : servers) run = WithThroughputScaled(run, workload, impl, factor);
+  return run;
+}
+
+TEST(CompareCli, ABaselineKeepsItsNewestRunsAndPoolsThem) {
+  const fs::path root = TempDir("pooled");
+  fs::create_directories(root / "workloads");
+  const std::vector<std::pair<std::string, double>> runs = {
+      {"20261201T000000Z", 1.0}, {"20261202T000000Z", 0.99}, {"20261203T000000Z", 1.01}, {"20261204T000000Z", 1.0}};
+  for (const auto& [id, factor] : runs) {
+    auto added = Cli({"baseline", "--root", root.string(), "main", Write(root, id + ".json", AsRun(id, factor)).string()});
+    EXPECT_EQ(added.status.code, 0) << added.out << added.err;
+  }
+  std::vector<std::string> kept;
+  for (const auto& e : fs::directory_iterator(root / "results" / "baselines" / "main")) {
+    kept.push_back(e.path().filename().string());
+  }
+  std::sort(kept.begin(), kept.end());
+  EXPECT_EQ(kept, (std::vector<std::string>{"20261202T000000Z.json", "20261203T000000Z.json", "20261204T000000Z.json"}));
+
+  auto r = Cli({"compare", "--root", root.string(), "--baseline", "main", kRecorded.string(), "--format", "json"});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  const json out = json::parse(r.out);
+  EXPECT_EQ(out["base_runs"].size(), 3u);
+  EXPECT_TRUE(out["base"].is_null());
+  for (const auto& cell : out["cells"]) {
+    if (cell["exact"].get<bool>()) continue;
+    EXPECT_EQ(cell["base_samples"].size(), 3 * cell["new_samples"].size()) << cell["workload"] << cell["metric"];
+  }
+  auto text = Cli({"compare", "--root", root.string(), "--baseline", "main", kRecorded.string()});
+  EXPECT_NE(text.out.find("BASE  3 runs pooled"), std::string::npos) << text.out;
+
+  // An interrupted run, a foreign file or a bad name is refused and changes nothing.
+  json interrupted = AsRun("20261205T000000Z", 1.0);
+  interrupted["interrupted"] = true;
+  auto refused = Cli({"baseline", "--root", root.string(), "main", Write(root, "stopped.json", interrupted).string()});
+  EXPECT_EQ(refused.status.code, 2);
+  EXPECT_NE(refused.err.find("was interrupted"), std::string::npos) << refused.err;
+  EXPECT_EQ(Cli({"baseline", "--root", root.string(), "main", Write(root, "x.json", json{{"a", 1}}).string()}).status.code, 2);
+  EXPECT_EQ(Cli({"baseline", "--root", root.string(), "../up", kRecorded.string()}).status.code, 2);
+  EXPECT_EQ(std::distance(fs::directory_iterator(root / "results" / "baselines" / "main"), fs::directory_iterator{}), 3);
+}
+
+TEST(CompareCli, PooledBaseRunsFlagWhatOneRunCannot) {
+  // At alpha 0.001, 6 + 6 trials cannot reach significance (smallest p 0.0022); 18 + 6 can.
+  const fs::path dir = TempDir("power");
+  const fs::path slower = Write(dir, "new.json", WithThroughputScaled(Recorded(), "http-plaintext", "rust-axum", 0.7));
+  auto one = Cli({"compare", kRecorded.string(), slower.string(), "--alpha", "0.001"});
+  EXPECT_EQ(one.status.code, 0) << one.out;
+  EXPECT_NE(one.out.find("too few samples"), std::string::npos) << one.out;
+  auto pooled = Cli({"compare", Write(dir, "a.json", AsRun("20261201T000000Z", 0.99)).string(),
+                     Write(dir, "b.json", AsRun("20261202T000000Z", 1.0)).string(),
+                     Write(dir, "c.json", AsRun("20261203T000000Z", 1.01)).string(), slower.string(), "--alpha", "0.001"});
+  EXPECT_EQ(pooled.status.code, 1) << pooled.out << pooled.err;
+  EXPECT_NE(pooled.out.find("REGRESSION (1): http-plaintext / rust-axum / requests_per_s -"), std::string::npos)
+      << pooled.out;
 }
 
 TEST(CompareCli, SelectionNarrowsTheFamily) {
