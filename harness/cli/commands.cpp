@@ -1,5 +1,6 @@
 // The CLI commands.
 #include "cli/commands.h"
+#include "cli/compare_command.h"
 
 #include <unistd.h>
 
@@ -180,15 +181,9 @@ int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_clai
                          report::Render("headline", outcome.results));
   std::cerr << "claimbench: results in " << outcome.out_dir.string() << "/ (" << run::kResultFiles << ")\n";
   if (!save_baseline.empty()) {
-    if (outcome.results.interrupted) {
-      std::cerr << "claimbench: the run was interrupted: baseline '" << save_baseline << "' not saved\n";
-    } else {
-      const auto file = compare::SaveBaseline(Root(common), save_baseline, outcome.results.run_id,
-                                              outcome.out_dir / "results.json", baseline_runs);
-      const size_t runs = compare::BaselineRuns(Root(common), save_baseline).size();
-      std::cerr << "claimbench: run added to baseline '" << save_baseline << "' as " << file.string() << " ("
-                << runs << (runs == 1 ? " run" : " runs, pooled by `compare --baseline`") << ")"
-                << (outcome.ok ? "" : "; some implementations failed: they are not compared against it") << "\n";
+    // The same checks and message as `claimbench baseline NAME FILE` (an interrupted run is refused).
+    if (AddToBaseline(common, save_baseline, outcome.out_dir / "results.json", baseline_runs) == kExitOk && !outcome.ok) {
+      std::cerr << "claimbench: some implementations failed in this run: they are not compared against it\n";
     }
   }
   return outcome.ok ? kExitOk : kExitFailed;

@@ -2,6 +2,8 @@
 // and maps the returned exit code. Exit codes: 0 ok, 1 a run or check failed, 2 usage.
 #pragma once
 
+#include "compare/baselines.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -41,7 +43,7 @@ int Verify(const CommonOptions& common, run::RunOptions options);
 /// With `save_baseline`, also adds the run's results.json to that named baseline, which
 /// keeps its newest `baseline_runs` runs (compare/baselines.h), unless the run was interrupted.
 int RunSuite(const CommonOptions& common, run::RunOptions options, bool all_claims = false,
-             const std::string& save_baseline = "", int baseline_runs = 3);
+             const std::string& save_baseline = "", int baseline_runs = compare::kBaselineRunsKept);
 /// Judges the claims of this checkout against RESULTS.json and prints the judged ones
 /// (every claim with `all_claims`); with `update`, also rewrites the results and every
 /// report beside it with the new verdicts.

@@ -184,7 +184,7 @@ int AddToBaseline(const CommonOptions& common, const std::string& name, const st
     const compare::Comparability self = compare::CheckComparable(run, run);
     if (self.refusal) throw UnusableInput("run " + run.run_id + ": " + *self.refusal);
     const auto file = compare::SaveBaseline(RepoRoot(common), name, run.run_id, results_file, keep);
-    std::cout << "run " << run.run_id << " added to baseline '" << name << "' as " << file.string() << " ("
+    std::cerr << "claimbench: run " << run.run_id << " added to baseline '" << name << "' as " << file.string() << " ("
               << compare::BaselineRuns(RepoRoot(common), name).size() << " of at most " << keep << " runs)\n";
     return kExitOk;
   } catch (const UnusableInput& e) {
